@@ -1,0 +1,48 @@
+/** The shapes every adapter (CLI, terminal chat, Discord, tests) receives from the core. */
+
+/** How an answer was retrieved: both indexes fused, BM25 alone (no model), or vectors alone. */
+export type SearchMode = 'hybrid' | 'lexical' | 'dense';
+
+/** One verbatim piece of a document shown to the reader, with where it comes from. */
+export interface Excerpt {
+  /** Verbatim document text (whitespace folded); a leading or trailing `…` marks a cut. */
+  text: string;
+  /** The document's path relative to the documents folder, with `/` separators. */
+  source: string;
+  /** Where in the document, for people: `paragraph 3`. */
+  location: string;
+  /** Relevance, higher is better; only comparable within one answer. */
+  score: number;
+  /** The document's title (its `# Title` line, or its file name). */
+  title: string;
+  /** 1-based paragraph number in the document. */
+  paragraph: number;
+  /** Character offsets of the excerpt in the document's source text. */
+  start: number;
+  end: number;
+}
+
+export interface Answer {
+  /** The question as asked, trimmed. */
+  question: string;
+  /** False when nothing in the documents clears the relevance bar. */
+  answered: boolean;
+  mode: SearchMode;
+  /** Best first; empty when not answered. */
+  excerpts: Excerpt[];
+  /** A kind sentence for the reader when the answer is declined. */
+  message?: string;
+}
+
+export interface SummarySentence {
+  text: string;
+  source: string;
+  location: string;
+}
+
+export interface Summary {
+  /** The document summarised, or undefined for a summary of all documents. */
+  source: string | undefined;
+  /** At most five verbatim sentences, in document order. */
+  sentences: SummarySentence[];
+}
