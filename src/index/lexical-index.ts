@@ -1,0 +1,150 @@
+/**
+ * BM25 over passages (Robertson/Sparck Jones idf, k1 = 1.2, b = 0.75), as an inverted index of
+ * typed arrays so that 100,000 passages search in milliseconds and serialise compactly.
+ */
+import { analyze } from './text-analysis.ts';
+
+export interface LexicalHit {
+  /** Position of the passage in the index's passage list. */
+  passage: number;
+  score: number;
+}
+
+/** The serialised form written to `lexical.json`. */
+export interface LexicalIndexData {
+  k1: number;
+  b: number;
+  lengths: number[];
+  terms: string[];
+  /** Per term: passage numbers and term frequencies interleaved, `[p0, tf0, p1, tf1, ...]`. */
+  postings: number[][];
+}
+
+interface PostingList {
+  passages: Uint32Array;
+  frequencies: Uint16Array;
+}
+
+export interface LexicalIndexOptions {
+  /** Term-frequency saturation. Default: 1.2. */
+  k1?: number;
+  /** Length normalisation. Default: 0.75. */
+  b?: number;
+}
+
+export class LexicalIndex {
+  readonly k1: number;
+  readonly b: number;
+  private readonly lengths: Uint32Array;
+  private readonly averageLength: number;
+  private readonly postings: Map<string, PostingList>;
+
+  private constructor(lengths: Uint32Array, postings: Map<string, PostingList>, options: LexicalIndexOptions) {
+    this.k1 = options.k1 ?? 1.2;
+    this.b = options.b ?? 0.75;
+    this.lengths = lengths;
+    this.postings = postings;
+    let total = 0;
+    for (const length of lengths) total += length;
+    this.averageLength = lengths.length > 0 ? Math.max(1, total / lengths.length) : 1;
+  }
+
+  /** Indexes texts; hit `passage` numbers are positions in `texts`. */
+  static build(texts: readonly string[], options: LexicalIndexOptions = {}): LexicalIndex {
+    const lengths = new Uint32Array(texts.length);
+    const lists = new Map<string, { passages: number[]; frequencies: number[] }>();
+    texts.forEach((text, passage) => {
+      const counts = new Map<string, number>();
+      const terms = analyze(text);
+      lengths[passage] = terms.length;
+      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+      for (const [term, count] of counts) {
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = { passages: [], frequencies: [] }));
+        list.passages.push(passage);
+        list.frequencies.push(Math.min(count, 65_535));
+      }
+    });
+    const postings = new Map<string, PostingList>();
+    for (const [term, list] of lists) {
+      postings.set(term, { passages: Uint32Array.from(list.passages), frequencies: Uint16Array.from(list.frequencies) });
+    }
+    return new LexicalIndex(lengths, postings, options);
+  }
+
+  static fromJSON(data: LexicalIndexData): LexicalIndex {
+    if (!Array.isArray(data.lengths) || !Array.isArray(data.terms) || !Array.isArray(data.postings) || data.terms.length !== data.postings.length) {
+      throw new Error('lexical index data is malformed');
+    }
+    const postings = new Map<string, PostingList>();
+    data.terms.forEach((term, i) => {
+      const flat = data.postings[i] ?? [];
+      const passages = new Uint32Array(flat.length / 2);
+      const frequencies = new Uint16Array(flat.length / 2);
+      for (let j = 0; j < passages.length; j += 1) {
+        passages[j] = flat[2 * j] ?? 0;
+        frequencies[j] = flat[2 * j + 1] ?? 0;
+      }
+      postings.set(term, { passages, frequencies });
+    });
+    return new LexicalIndex(Uint32Array.from(data.lengths), postings, { k1: data.k1, b: data.b });
+  }
+
+  toJSON(): LexicalIndexData {
+    const terms = [...this.postings.keys()];
+    return {
+      k1: this.k1,
+      b: this.b,
+      lengths: Array.from(this.lengths),
+      terms,
+      postings: terms.map((term) => {
+        const list = this.postings.get(term);
+        const flat: number[] = [];
+        if (list) for (let j = 0; j < list.passages.length; j += 1) flat.push(list.passages[j] ?? 0, list.frequencies[j] ?? 0);
+        return flat;
+      }),
+    };
+  }
+
+  get size(): number {
+    return this.lengths.length;
+  }
+
+  /** How many passages contain the term. */
+  documentFrequency(term: string): number {
+    return this.postings.get(term)?.passages.length ?? 0;
+  }
+
+  /** Inverse document frequency; a term found nowhere gets the highest value a term can have. */
+  idf(term: string): number {
+    const n = this.lengths.length;
+    const df = this.documentFrequency(term);
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** The best `limit` passages for the query terms (repeated terms count once). */
+  search(queryTerms: readonly string[], limit: number): LexicalHit[] {
+    const scores = new Float64Array(this.lengths.length);
+    const touched: number[] = [];
+    for (const term of new Set(queryTerms)) {
+      const list = this.postings.get(term);
+      if (!list) continue;
+      const idf = this.idf(term);
+      for (let j = 0; j < list.passages.length; j += 1) {
+        const passage = list.passages[j] ?? 0;
+        const tf = list.frequencies[j] ?? 0;
+        const norm = this.k1 * (1 - this.b + (this.b * (this.lengths[passage] ?? 0)) / this.averageLength);
+        if (scores[passage] === 0) touched.push(passage);
+        scores[passage] = (scores[passage] ?? 0) + (idf * tf * (this.k1 + 1)) / (tf + norm);
+      }
+    }
+    return topHits(touched, scores, limit);
+  }
+}
+
+/** The `limit` best of the touched passages, best first (ties by passage order, for stable results). */
+function topHits(touched: number[], scores: Float64Array, limit: number): LexicalHit[] {
+  const hits = touched.map((passage) => ({ passage, score: scores[passage] ?? 0 }));
+  hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
+  return hits.slice(0, limit);
+}
