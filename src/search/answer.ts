@@ -1,0 +1,66 @@
+/**
+ * From a question to an Answer: retrieve passages, score their sentences, pick the excerpts, and
+ * decline when nothing clears the relevance bar rather than show unrelated text.
+ */
+import type { LoadedIndex } from '../index/index-store.ts';
+import { analyzeQuery } from '../index/text-analysis.ts';
+import { queryWeights, scoreSentences, selectExcerpts } from './excerpts.ts';
+import { retrievePassages } from './retrieve.ts';
+import type { Answer } from './types.ts';
+
+export interface AnswerOptions {
+  /** Most excerpts in an answer. Default: 3. */
+  maxExcerpts?: number;
+  /** Longest excerpt in characters. Default: 300. */
+  excerptMaxChars?: number;
+  /** Passages whose sentences are scored. Default: 12. */
+  candidatePassages?: number;
+  /**
+   * Least share of the question's term weight (idf) that the best passage must contain for an
+   * answer in lexical mode. Default: 0.3.
+   */
+  minLexicalCoverage?: number;
+  /** Least cosine similarity of the nearest passage for an answer on vectors alone. Default: 0.5. */
+  minSimilarity?: number;
+}
+
+export const DECLINED_MESSAGE =
+  "I couldn't find anything about that in the documents. Try other words, or ask about something the documents cover (/sources lists them).";
+
+export function answerQuestion(index: LoadedIndex, question: string, queryVector: Float32Array | null, options: AnswerOptions = {}): Answer {
+  const queryTerms = analyzeQuery(question);
+  const retrieval = retrievePassages(index, queryTerms, queryVector);
+  const weights = queryWeights(index, queryTerms);
+  const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
+  if (retrieval.passages.length === 0) return declined;
+
+  const scored = scoreSentences(index, retrieval.passages, queryTerms, weights, options.candidatePassages ?? 12);
+  // The relevance bar: enough of the question's distinctive words in one passage, or, with a
+  // model, a passage close enough in meaning.
+  let bestPassageCoverage = 0;
+  for (const hit of retrieval.passages.slice(0, options.candidatePassages ?? 12)) {
+    const passage = index.passages[hit.passage];
+    if (!passage) continue;
+    const coverage = passageCoverage(`${passage.title} ${passage.heading ?? ''} ${passage.text}`, weights.terms, weights.total);
+    bestPassageCoverage = Math.max(bestPassageCoverage, coverage);
+  }
+  const bestSimilarity = Math.max(0, ...retrieval.passages.map((hit) => hit.similarity ?? 0));
+  const relevant =
+    bestPassageCoverage >= (options.minLexicalCoverage ?? 0.3) || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.5));
+  if (!relevant) return declined;
+
+  const excerpts = selectExcerpts(index, scored, weights, {
+    maxExcerpts: options.maxExcerpts,
+    maxChars: options.excerptMaxChars,
+  });
+  if (excerpts.length === 0) return declined;
+  return { question, answered: true, mode: retrieval.mode, excerpts };
+}
+
+function passageCoverage(text: string, terms: Map<string, number>, total: number): number {
+  if (total <= 0) return 0;
+  const present = new Set(analyzeQuery(text));
+  let matched = 0;
+  for (const [term, weight] of terms) if (present.has(term)) matched += weight;
+  return matched / total;
+}

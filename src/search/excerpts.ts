@@ -1,0 +1,208 @@
+/**
+ * Chooses what the reader sees: the sentences of the best passages that match the question best,
+ * widened with a neighbouring sentence when it fits, cut to the excerpt limit around the matching
+ * words, with near-duplicates removed. Everything shown is verbatim document text.
+ */
+import type { SentenceSpan } from '../documents/sentences.ts';
+import type { LoadedIndex } from '../index/index-store.ts';
+import { tokenize } from '../index/text-analysis.ts';
+import type { RankedPassage } from './retrieve.ts';
+import type { Excerpt } from './types.ts';
+
+export interface ExcerptOptions {
+  /** Most excerpts returned. Default: 3. */
+  maxExcerpts?: number;
+  /** Longest excerpt, in characters, ellipses included. Default: 300. */
+  maxChars?: number;
+  /** How many of the ranked passages have their sentences scored. Default: 12. */
+  candidatePassages?: number;
+}
+
+/** How well a question is matched: the share of its term weight (idf) found. */
+export interface QueryWeights {
+  terms: Map<string, number>;
+  total: number;
+}
+
+export interface ScoredSentence {
+  passage: number;
+  /** Index of the sentence in its paragraph's sentence list. */
+  position: number;
+  sentences: SentenceSpan[];
+  score: number;
+  /** Share of the question's weight matched by the sentence alone (0..1). */
+  coverage: number;
+}
+
+export function queryWeights(index: LoadedIndex, queryTerms: readonly string[]): QueryWeights {
+  const terms = new Map<string, number>();
+  for (const term of queryTerms) terms.set(term, index.lexical.idf(term));
+  let total = 0;
+  for (const weight of terms.values()) total += weight;
+  return { terms, total };
+}
+
+/** Terms of a span of text, in order. */
+function termsOf(text: string): string[] {
+  const terms: string[] = [];
+  for (const token of tokenize(text)) if (token.term !== undefined) terms.push(token.term);
+  return terms;
+}
+
+function coverageOf(terms: Iterable<string>, weights: QueryWeights): number {
+  if (weights.total <= 0) return 0;
+  let matched = 0;
+  for (const term of new Set(terms)) matched += weights.terms.get(term) ?? 0;
+  return matched / weights.total;
+}
+
+/** Share of the question's consecutive term pairs that also appear consecutively in the sentence. */
+function phraseBonus(sentenceTerms: readonly string[], queryTerms: readonly string[]): number {
+  if (queryTerms.length < 2) return 0;
+  const pairs = new Set<string>();
+  for (let i = 0; i + 1 < sentenceTerms.length; i += 1) pairs.add(`${sentenceTerms[i]} ${sentenceTerms[i + 1]}`);
+  let found = 0;
+  for (let i = 0; i + 1 < queryTerms.length; i += 1) if (pairs.has(`${queryTerms[i]} ${queryTerms[i + 1]}`)) found += 1;
+  return found / (queryTerms.length - 1);
+}
+
+/** All sentences of the candidate passages, scored against the question. */
+export function scoreSentences(
+  index: LoadedIndex,
+  ranked: readonly RankedPassage[],
+  queryTerms: readonly string[],
+  weights: QueryWeights,
+  candidatePassages: number,
+): ScoredSentence[] {
+  const scored: ScoredSentence[] = [];
+  for (const hit of ranked.slice(0, candidatePassages)) {
+    const passage = index.passages[hit.passage];
+    if (!passage) continue;
+    const document = index.documents.find((candidate) => candidate.source === passage.source);
+    if (!document) continue;
+    const passageCoverage = coverageOf(termsOf(`${passage.title} ${passage.heading ?? ''} ${passage.text}`), weights);
+    passage.sentences.forEach((sentence, position) => {
+      const terms = termsOf(document.text.slice(sentence.start, sentence.end));
+      const coverage = coverageOf(terms, weights);
+      const score = coverage + 0.35 * passageCoverage + 0.25 * hit.relevance + 0.15 * phraseBonus(terms, queryTerms);
+      scored.push({ passage: hit.passage, position, sentences: passage.sentences, score, coverage });
+    });
+  }
+  return scored.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position);
+}
+
+/** Folds runs of whitespace, as the reader sees the text. */
+export function foldWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Cuts a span longer than `maxChars` to a window around the words of the question, at word
+ * boundaries, marking each cut with `…`. Returns offsets in the document text.
+ */
+function cutAroundMatches(text: string, start: number, end: number, weights: QueryWeights, maxChars: number): { start: number; end: number } {
+  const tokens = tokenize(text.slice(start, end));
+  const matched = tokens.filter((token) => token.term !== undefined && weights.terms.has(token.term));
+  // Centre the window on the densest run of matched words.
+  const budget = maxChars - 2;
+  let bestFrom = 0;
+  let bestCount = -1;
+  for (let i = 0; i < matched.length; i += 1) {
+    let count = 0;
+    for (let j = i; j < matched.length && (matched[j]?.end ?? 0) - (matched[i]?.start ?? 0) <= budget; j += 1) count += 1;
+    if (count > bestCount) {
+      bestCount = count;
+      bestFrom = i;
+    }
+  }
+  const anchor = matched[bestFrom];
+  let windowStart = anchor ? Math.max(0, anchor.start - Math.floor(budget / 4)) : 0;
+  let windowEnd = Math.min(end - start, windowStart + budget);
+  windowStart = Math.max(0, windowEnd - budget);
+  // Snap to word boundaries.
+  const first = tokens.find((token) => token.start >= windowStart);
+  const last = [...tokens].reverse().find((token) => token.end <= windowEnd);
+  if (first && windowStart > 0) windowStart = first.start;
+  if (last && windowEnd < end - start) windowEnd = last.end;
+  return { start: start + windowStart, end: start + windowEnd };
+}
+
+/** Widens a sentence with its neighbours while the result fits in `maxChars` (next sentence first). */
+function widen(sentences: readonly SentenceSpan[], position: number, maxChars: number): { from: number; to: number } {
+  let from = position;
+  let to = position;
+  const length = (a: number, b: number) => (sentences[b]?.end ?? 0) - (sentences[a]?.start ?? 0);
+  for (;;) {
+    if (to + 1 < sentences.length && length(from, to + 1) <= maxChars) to += 1;
+    else if (from > 0 && length(from - 1, to) <= maxChars) from -= 1;
+    else break;
+    if (to - from >= 2) break;
+  }
+  return { from, to };
+}
+
+export function selectExcerpts(
+  index: LoadedIndex,
+  scored: readonly ScoredSentence[],
+  weights: QueryWeights,
+  options: ExcerptOptions = {},
+): Excerpt[] {
+  const maxExcerpts = options.maxExcerpts ?? 3;
+  const maxChars = options.maxChars ?? 300;
+  const excerpts: Excerpt[] = [];
+  const shownTerms: Set<string>[] = [];
+  for (const candidate of scored) {
+    if (excerpts.length >= maxExcerpts) break;
+    const passage = index.passages[candidate.passage];
+    const document = passage && index.documents.find((entry) => entry.source === passage.source);
+    if (!passage || !document) continue;
+    const sentence = candidate.sentences[candidate.position];
+    if (!sentence) continue;
+    // Skip a sentence already inside an excerpt shown.
+    if (excerpts.some((shown) => shown.source === passage.source && sentence.start < shown.end && sentence.end > shown.start)) continue;
+
+    let start: number;
+    let end: number;
+    if (sentence.end - sentence.start > maxChars) {
+      ({ start, end } = cutAroundMatches(document.text, sentence.start, sentence.end, weights, maxChars));
+    } else {
+      const { from, to } = widen(candidate.sentences, candidate.position, maxChars);
+      start = candidate.sentences[from]?.start ?? sentence.start;
+      end = candidate.sentences[to]?.end ?? sentence.end;
+      // Do not repeat text already shown in another excerpt.
+      for (const shown of excerpts) {
+        if (shown.source !== passage.source) continue;
+        if (start < shown.end && end > shown.end && sentence.start >= shown.end) start = Math.max(start, shown.end);
+        if (end > shown.start && start < shown.start && sentence.end <= shown.start) end = Math.min(end, shown.start);
+      }
+    }
+    let text = foldWhitespace(document.text.slice(start, end));
+    if (start > sentence.start) text = `…${text}`;
+    if (end < sentence.end) text = `${text}…`;
+    if (text.length > maxChars) text = `${text.slice(0, maxChars - 1).trimEnd()}…`;
+
+    // Near-duplicates (the same sentence in two documents, boilerplate) are shown once.
+    const terms = new Set(termsOf(text));
+    const duplicate = shownTerms.some((shown) => jaccard(shown, terms) > 0.8);
+    if (duplicate) continue;
+    shownTerms.push(terms);
+    excerpts.push({
+      text,
+      source: passage.source,
+      location: `paragraph ${passage.paragraph}`,
+      score: Math.round(candidate.score * 1000) / 1000,
+      title: passage.title,
+      paragraph: passage.paragraph,
+      start,
+      end,
+    });
+  }
+  return excerpts;
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 && b.size === 0) return 1;
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared += 1;
+  return shared / (a.size + b.size - shared);
+}
