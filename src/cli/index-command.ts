@@ -1,0 +1,42 @@
+/** `npm run index -- [--docs DIR] [--index DIR] [--json]`: (re)builds the index and reports it. */
+import { openQa, parseCli, runCommand } from './shared.ts';
+
+runCommand(async () => {
+  const { config, logger, json } = parseCli(process.argv.slice(2));
+  const started = performance.now();
+  let lastPhase = '';
+  const qa = await openQa(config, logger, {
+    forceRebuild: true,
+    onProgress: (progress) => {
+      if (progress.phase !== lastPhase && !json) process.stderr.write(`… ${progress.phase}\n`);
+      lastPhase = progress.phase;
+    },
+  });
+  try {
+    const info = qa.info();
+    const report = {
+      documents: info.documents.length,
+      passages: info.passages,
+      skipped: info.skipped,
+      mode: info.mode,
+      model: info.model,
+      modelWarning: qa.modelWarning,
+      indexDir: config.indexDir,
+      durationMs: Math.round(performance.now() - started),
+    };
+    if (json) {
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+    } else {
+      process.stdout.write(
+        [
+          `Indexed ${report.documents} documents into ${report.passages} passages in ${report.durationMs} ms (${report.mode} mode${report.model ? `, ${report.model}` : ''}).`,
+          ...report.skipped.map((file) => `Skipped ${file.source}: ${file.reason}`),
+          `Index written to ${report.indexDir}.`,
+        ].join('\n') + '\n',
+      );
+    }
+    return 0;
+  } finally {
+    await qa.close();
+  }
+});
