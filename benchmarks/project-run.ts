@@ -1,0 +1,182 @@
+/**
+ * Runs the project itself on a documents folder: builds the index through `DocumentQa.open` (the
+ * bot's own entry into the core) into a fresh index folder, asks every question with `qa.ask`,
+ * and measures build time, per-question latency, index size on disk and peak memory.
+ */
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { loadConfig, type AppConfig, type ConfigOverrides } from '../src/config.ts';
+import { createLogger } from '../src/logging.ts';
+import type { Answer } from '../src/search/types.ts';
+import type { DocumentQa as DocumentQaClass, ReindexProgress } from '../src/service/document-qa.ts';
+import { directoryBytes, RssSampler } from './machine.ts';
+import { firstHitRank, type QaItem, type QuestionResult } from './protocol.ts';
+
+export interface ProjectRunSpec {
+  docsDir: string;
+  indexDir: string;
+  /** Flags-level settings: the model and where models live. */
+  overrides: ConfigOverrides;
+  /** The whole environment the config sees (everything not here stays at its default). */
+  env: Record<string, string>;
+  items: QaItem[];
+  verbose: boolean;
+  /** Also time a second open of the built index (loading from disk, as at bot start). */
+  measureLoad: boolean;
+}
+
+export interface QuestionOutcome {
+  item: QaItem;
+  answer: Answer | null;
+  /** Set when `ask` threw (e.g. InvalidQuestionError): counted as a miss. */
+  error?: string;
+  latencyMs: number;
+  /** 1-based rank of the first excerpt holding an answer, or null. */
+  hitRank: number | null;
+}
+
+export interface ProjectRun {
+  config: AppConfig;
+  /** `DocumentQa.open` on an empty index folder: read, split, embed, index, write, load. */
+  buildMs: number;
+  /** A second `DocumentQa.open` on the built index, when measured. */
+  loadMs: number | null;
+  /** Time spent in each build phase reported through onProgress, in ms. */
+  phasesMs: Record<string, number>;
+  mode: string;
+  model: string | null;
+  documents: number;
+  passages: number;
+  skipped: number;
+  indexBytes: number;
+  sampledPeakRssMb: number;
+  maxRssMb: number;
+  /** RSS just after the build, before any question. */
+  rssAfterBuildMb: number;
+  outcomes: QuestionOutcome[];
+  results: QuestionResult[];
+  abstained: number;
+  invalid: number;
+  /** Excerpts longer than the excerpt limit (the protocol's limit; should be 0). */
+  excerptsOverLimit: number;
+  firstAskMs: number;
+  /** Warnings and errors the core logged (why the mode is lexical, for instance). */
+  warnings: string[];
+}
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Loads the core lazily, so the peers and the synthetic generator work even while it is missing. */
+export async function loadDocumentQa(): Promise<typeof DocumentQaClass> {
+  const url = pathToFileURL(path.join(projectRoot, 'src/service/document-qa.ts')).href;
+  const module = (await import(url)) as { DocumentQa?: typeof DocumentQaClass };
+  if (typeof module.DocumentQa?.open !== 'function') {
+    throw new Error('src/service/document-qa.ts does not export a DocumentQa class with open() yet (still a placeholder?)');
+  }
+  return module.DocumentQa;
+}
+
+function mb(bytes: number): number {
+  return bytes / (1024 * 1024);
+}
+
+export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
+  const DocumentQa = await loadDocumentQa();
+  const config = loadConfig({ ...spec.overrides, docsDir: spec.docsDir, indexDir: spec.indexDir }, { env: spec.env, cwd: projectRoot });
+  const warnings: string[] = [];
+  const logger = createLogger({
+    level: spec.verbose ? 'info' : 'warn',
+    write: (line) => {
+      process.stderr.write(`${line}\n`);
+      if (/^\S+ (WARN|ERROR) /.test(line)) warnings.push(line.replace(/^\S+ /, ''));
+    },
+  });
+
+  const started = performance.now();
+  const phasesMs: Record<string, number> = {};
+  let phase: string | undefined;
+  let phaseStart = started;
+  let lastReport = 0;
+  const onProgress = (progress: ReindexProgress): void => {
+    const now = performance.now();
+    if (progress.phase !== phase) {
+      if (phase !== undefined) phasesMs[phase] = (phasesMs[phase] ?? 0) + (now - phaseStart);
+      phase = progress.phase;
+      phaseStart = now;
+      lastReport = 0;
+    }
+    if (now - lastReport > 5000 || progress.done === progress.total) {
+      lastReport = now;
+      const rss = mb(process.memoryUsage().rss).toFixed(0);
+      process.stderr.write(
+        `[bench] ${progress.phase} ${progress.done}/${progress.total} at ${((now - started) / 1000).toFixed(1)}s, rss ${rss} MB\n`,
+      );
+    }
+  };
+
+  const sampler = new RssSampler().start();
+  let qa = await DocumentQa.open(config, { logger, onProgress });
+  const buildMs = performance.now() - started;
+  if (phase !== undefined) phasesMs[phase] = (phasesMs[phase] ?? 0) + (performance.now() - phaseStart);
+  const rssAfterBuildMb = mb(process.memoryUsage().rss);
+  const info = qa.info();
+  process.stderr.write(
+    `[bench] built in ${(buildMs / 1000).toFixed(1)}s: mode ${info.mode}, ${info.documents.length} documents, ${info.passages} passages, rss ${rssAfterBuildMb.toFixed(0)} MB\n`,
+  );
+
+  const outcomes: QuestionOutcome[] = [];
+  for (const item of spec.items) {
+    const t0 = performance.now();
+    let answer: Answer | null = null;
+    let error: string | undefined;
+    try {
+      answer = await qa.ask(item.question);
+    } catch (caught) {
+      error = caught instanceof Error ? `${caught.name}: ${caught.message}` : String(caught);
+    }
+    const latencyMs = performance.now() - t0;
+    const texts = answer?.excerpts.map((excerpt) => excerpt.text) ?? [];
+    outcomes.push({ item, answer, ...(error === undefined ? {} : { error }), latencyMs, hitRank: firstHitRank(texts, item.answers) });
+  }
+  await qa.close();
+  const memory = sampler.stop();
+
+  let loadMs: number | null = null;
+  if (spec.measureLoad) {
+    const t0 = performance.now();
+    qa = await DocumentQa.open(config, { logger });
+    loadMs = performance.now() - t0;
+    await qa.close();
+  }
+
+  const limit = config.excerptMaxChars;
+  const excerptsOverLimit = outcomes.reduce(
+    (count, o) => count + (o.answer?.excerpts.filter((excerpt) => [...excerpt.text].length > limit).length ?? 0),
+    0,
+  );
+  if (excerptsOverLimit > 0) {
+    process.stderr.write(`[bench] warning: ${excerptsOverLimit} excerpts are longer than the ${limit}-character limit\n`);
+  }
+  const modelDirInside = path.resolve(config.modelDir).startsWith(path.resolve(config.indexDir) + path.sep);
+  return {
+    config,
+    buildMs,
+    loadMs,
+    phasesMs,
+    mode: info.mode,
+    model: info.model,
+    documents: info.documents.length,
+    passages: info.passages,
+    skipped: info.skipped.length,
+    indexBytes: await directoryBytes(config.indexDir, modelDirInside ? [config.modelDir] : []),
+    ...memory,
+    rssAfterBuildMb,
+    outcomes,
+    results: outcomes.map((o) => ({ excerptTexts: o.answer?.excerpts.map((excerpt) => excerpt.text) ?? [], latencyMs: o.latencyMs })),
+    abstained: outcomes.filter((o) => o.answer !== null && !o.answer.answered).length,
+    invalid: outcomes.filter((o) => o.error !== undefined).length,
+    excerptsOverLimit,
+    firstAskMs: outcomes[0]?.latencyMs ?? Number.NaN,
+    warnings,
+  };
+}
