@@ -304,6 +304,21 @@ async function childMain(specFile: string): Promise<void> {
   process.stdout.write(`${JSON.stringify(summary)}\n`);
 }
 
+interface TinyModelModule {
+  writeTinyModel?: (dir: string) => Promise<unknown>;
+  tinyModelVocabulary?: () => string[];
+}
+
+/** scripts/tiny-model.ts, loaded lazily (it is another engineer's module; only two functions are used). */
+async function loadTinyModelModule(): Promise<TinyModelModule> {
+  try {
+    return (await import(pathToFileURL(path.join(projectRoot, 'scripts/tiny-model.ts')).href)) as TinyModelModule;
+  } catch (error) {
+    log(`could not load scripts/tiny-model.ts: ${(error as Error).message}`);
+    return {};
+  }
+}
+
 function runChild(spec: ChildSpec, specFile: string, timeoutMs: number): Promise<ModeSummary | ModeFailure> {
   return new Promise((resolve) => {
     const started = performance.now();
@@ -356,10 +371,14 @@ async function benchSynthetic(values: Flags): Promise<void> {
   const modes = (values.modes ?? 'lexical,tiny').split(',').map((m) => m.trim());
   for (const mode of modes) if (mode !== 'lexical' && mode !== 'tiny') throw new UsageError(`--modes: unknown mode "${mode}" (lexical, tiny)`);
 
+  const tiny = await loadTinyModelModule();
+  const words = tiny.tinyModelVocabulary?.() ?? [];
+  if (words.length === 0) log('warning: no word list from scripts/tiny-model.ts; the corpus uses made-up words');
+
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'docqa-synth-'));
   try {
     const t0 = performance.now();
-    const corpus = generateCorpus({ passages, seed });
+    const corpus = generateCorpus({ passages, seed, words });
     const questions = generateQuestions(corpus, { count: questionCount, seed: seed + 1 });
     const docsDir = path.join(tmp, 'docs');
     const corpusBytes = await writeCorpus(corpus, docsDir);
@@ -379,9 +398,6 @@ async function benchSynthetic(values: Flags): Promise<void> {
       } else {
         const modelFolder = path.join(tmp, 'tiny-model');
         await mkdir(modelFolder, { recursive: true });
-        const tiny = (await import(pathToFileURL(path.join(projectRoot, 'scripts/tiny-model.ts')).href)) as {
-          writeTinyModel?: (dir: string) => Promise<unknown> | unknown;
-        };
         if (typeof tiny.writeTinyModel !== 'function') throw new Error('scripts/tiny-model.ts does not export writeTinyModel(dir)');
         await tiny.writeTinyModel(modelFolder);
         overrides = { embeddingModel: modelFolder, modelDir: path.join(tmp, 'models') };

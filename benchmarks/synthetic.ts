@@ -2,7 +2,8 @@
  * A deterministic synthetic corpus for scale benchmarks: N passages as documents of 20 paragraphs
  * each, sentences drawn from a vocabulary of a few thousand words with a Zipf-like (Zipf–Mandelbrot)
  * frequency distribution whose head is real English function words, so stop words, rare words and
- * document-frequency spread look roughly like English text. Questions are drawn from passages: the
+ * document-frequency spread look roughly like English text (the words themselves are shuffled
+ * English words, so the text is word salad, not prose). Questions are drawn from passages: the
  * rarest words of one sentence, and as accepted answer three consecutive words of that sentence.
  *
  * Everything comes from a seeded generator (mulberry32): the same seed gives the same corpus and
@@ -39,10 +40,24 @@ const ONSETS = ['b', 'c', 'd', 'f', 'g', 'k', 'l', 'm', 'n', 'p', 'r', 's', 't',
 const VOWELS = ['a', 'e', 'i', 'o', 'u', 'ai', 'ou'];
 const CODAS = ['', '', '', 'n', 'r', 's', 'l', 'nd', 'st'];
 
-/** `size` distinct words: the function words first, then pronounceable made-up words. */
-export function buildVocabulary(size: number, random: () => number): string[] {
+/**
+ * `size` distinct words in rank order: the function words first, then `sourceWords` (lower-case
+ * letters only, in a seeded shuffle so rank is not alphabetical), then pronounceable made-up words
+ * if more are needed.
+ */
+export function buildVocabulary(size: number, random: () => number, sourceWords: readonly string[] = []): string[] {
   const words = FUNCTION_WORDS.slice(0, size);
   const seen = new Set(words);
+  const pool = [...new Set(sourceWords.filter((word) => /^[a-z]+$/.test(word) && !seen.has(word)))];
+  for (let i = pool.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
+  for (const word of pool) {
+    if (words.length >= size) break;
+    seen.add(word);
+    words.push(word);
+  }
   while (words.length < size) {
     const syllables = randomInt(random, 2, 4);
     let word = '';
@@ -99,15 +114,20 @@ export interface CorpusOptions {
   seed?: number;
   /** Default 20. */
   paragraphsPerDocument?: number;
-  /** Default 4000. */
+  /** Default 3500. */
   vocabularySize?: number;
+  /**
+   * Real words to draw the vocabulary from (the bench passes the tiny test model's word list, so
+   * its tokenizer knows them and the dense mode embeds words, not `[UNK]`). Made-up words fill in.
+   */
+  words?: readonly string[];
 }
 
 export function generateCorpus(options: CorpusOptions): SyntheticCorpus {
   const seed = options.seed ?? 42;
   const perDocument = options.paragraphsPerDocument ?? 20;
   const random = createRandom(seed);
-  const vocabulary = buildVocabulary(options.vocabularySize ?? 4000, random);
+  const vocabulary = buildVocabulary(options.vocabularySize ?? 3500, random, options.words);
   const nextRank = createZipfSampler(vocabulary.length, random);
   const sentence = (): string => {
     const length = randomInt(random, 8, 18);

@@ -133,6 +133,14 @@ describe('synthetic corpus', () => {
     expect(total).toBe(45);
     expect(corpus.documents[0]!.text.startsWith('# ')).toBe(true);
   });
+  it('draws its vocabulary from the given real words after the function words, made-up words after', () => {
+    const corpus = generateCorpus({ passages: 20, seed: 5, vocabularySize: 120, words: ['harbour', 'lantern', 'Bad-Word', 'the'] });
+    expect(corpus.vocabulary).toHaveLength(120);
+    expect(corpus.vocabulary[0]).toBe('the');
+    expect(corpus.vocabulary.slice(0, 70)).toEqual(expect.arrayContaining(['harbour', 'lantern']));
+    expect(corpus.vocabulary).not.toContain('Bad-Word');
+    expect(new Set(corpus.vocabulary).size).toBe(120);
+  });
   it('asks questions whose answer phrase is in the passage they were drawn from', () => {
     const corpus = generateCorpus({ passages: 60, seed: 3 });
     const questions = generateQuestions(corpus, { count: 20, seed: 4 });
