@@ -187,6 +187,7 @@ async function benchDocuments(values: Flags): Promise<void> {
     abstained: run.abstained,
     invalid: run.invalid,
     excerptsOverLimit: run.excerptsOverLimit,
+    excerptsNotVerbatim: run.excerptsNotVerbatim,
     firstAskMs: round(run.firstAskMs),
     loadMs: run.loadMs === null ? null : round(run.loadMs, 1),
     buildPhasesMs: Object.fromEntries(Object.entries(run.phasesMs).map(([k, v]) => [k, round(v, 1)])),
@@ -217,7 +218,7 @@ async function benchDocuments(values: Flags): Promise<void> {
     '',
     `project: mode ${run.mode}, model ${run.model ?? 'none'}; index ${formatBytes(run.indexBytes)}; peak RSS ${report.peakRssMb} MB ` +
       `(maxRSS ${report.maxRssMb} MB, sampled ${report.sampledPeakRssMb} MB); reload ${run.loadMs === null ? '-' : ms(run.loadMs)} ms; ` +
-      `first question ${ms(run.firstAskMs)} ms; abstained ${run.abstained}; errors ${run.invalid}; excerpts over limit ${run.excerptsOverLimit}`,
+      `first question ${ms(run.firstAskMs)} ms; abstained ${run.abstained}; errors ${run.invalid}; excerpts over limit ${run.excerptsOverLimit}, not verbatim ${run.excerptsNotVerbatim}`,
     `answer@k as a share of questions; latency in process around each ask/search, percentiles ${PERCENTILE_METHOD}`,
     `${report.date} · node ${machine.node} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB`,
   ];
@@ -256,6 +257,7 @@ interface ModeSummary {
   answerAt3: number;
   abstained: number;
   excerptsOverLimit: number;
+  excerptsNotVerbatim: number;
   warnings: string[];
 }
 
@@ -299,6 +301,7 @@ async function childMain(specFile: string): Promise<void> {
     answerAt3: round(score.answerAt3, 4),
     abstained: run.abstained,
     excerptsOverLimit: run.excerptsOverLimit,
+    excerptsNotVerbatim: run.excerptsNotVerbatim,
     warnings: run.warnings,
   };
   process.stdout.write(`${JSON.stringify(summary)}\n`);

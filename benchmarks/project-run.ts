@@ -4,6 +4,7 @@
  * and measures build time, per-question latency, index size on disk and peak memory.
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig, type AppConfig, type ConfigOverrides } from '../src/config.ts';
 import { createLogger } from '../src/logging.ts';
@@ -41,7 +42,11 @@ export interface ProjectRun {
   buildMs: number;
   /** A second `DocumentQa.open` on the built index, when measured. */
   loadMs: number | null;
-  /** Time spent in each build phase reported through onProgress, in ms. */
+  /**
+   * Time between build progress events, by phase, in ms: `start` runs from open() to the first
+   * event (checking the folder, loading the model), and each phase runs until the next phase's
+   * first event, so `reading` also covers splitting and the BM25 index, `embedding` the HNSW graph.
+   */
   phasesMs: Record<string, number>;
   mode: string;
   model: string | null;
@@ -59,6 +64,11 @@ export interface ProjectRun {
   invalid: number;
   /** Excerpts longer than the excerpt limit (the protocol's limit; should be 0). */
   excerptsOverLimit: number;
+  /**
+   * Excerpts whose text (whitespace folded, split at `…` marks) is not found in the document it
+   * cites: the protocol assumes verbatim text, so this should be 0.
+   */
+  excerptsNotVerbatim: number;
   firstAskMs: number;
   /** Warnings and errors the core logged (why the mode is lexical, for instance). */
   warnings: string[];
@@ -88,7 +98,9 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     level: spec.verbose ? 'info' : 'warn',
     write: (line) => {
       process.stderr.write(`${line}\n`);
-      if (/^\S+ (WARN|ERROR) /.test(line)) warnings.push(line.replace(/^\S+ /, ''));
+      if (/^\S+ (WARN|ERROR) /.test(line)) {
+        warnings.push(line.replace(/^\S+ /, '').replace(/!!! =+/g, '').replace(/!!! /g, '').replace(/\s+/g, ' ').trim());
+      }
     },
   });
 
@@ -100,7 +112,8 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   const onProgress = (progress: ReindexProgress): void => {
     const now = performance.now();
     if (progress.phase !== phase) {
-      if (phase !== undefined) phasesMs[phase] = (phasesMs[phase] ?? 0) + (now - phaseStart);
+      // Time before the first progress event: checking the old index and loading the model.
+      phasesMs[phase ?? 'start'] = (phasesMs[phase ?? 'start'] ?? 0) + (now - phaseStart);
       phase = progress.phase;
       phaseStart = now;
       lastReport = 0;
@@ -157,6 +170,10 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   if (excerptsOverLimit > 0) {
     process.stderr.write(`[bench] warning: ${excerptsOverLimit} excerpts are longer than the ${limit}-character limit\n`);
   }
+  const excerptsNotVerbatim = await countNotVerbatim(config.docsDir, outcomes);
+  if (excerptsNotVerbatim > 0) {
+    process.stderr.write(`[bench] warning: ${excerptsNotVerbatim} excerpts are not verbatim text of the document they cite\n`);
+  }
   const modelDirInside = path.resolve(config.modelDir).startsWith(path.resolve(config.indexDir) + path.sep);
   return {
     config,
@@ -176,7 +193,31 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     abstained: outcomes.filter((o) => o.answer !== null && !o.answer.answered).length,
     invalid: outcomes.filter((o) => o.error !== undefined).length,
     excerptsOverLimit,
+    excerptsNotVerbatim,
     firstAskMs: outcomes[0]?.latencyMs ?? Number.NaN,
     warnings,
   };
+}
+
+const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** Counts excerpts whose pieces (between `…` marks) do not appear in the cited document's file text. */
+async function countNotVerbatim(docsDir: string, outcomes: readonly QuestionOutcome[]): Promise<number> {
+  const documents = new Map<string, string | null>();
+  let count = 0;
+  for (const outcome of outcomes) {
+    for (const excerpt of outcome.answer?.excerpts ?? []) {
+      if (!documents.has(excerpt.source)) {
+        const text = await readFile(path.join(docsDir, excerpt.source), 'utf8').catch(() => null);
+        documents.set(excerpt.source, text === null ? null : fold(text));
+      }
+      const document = documents.get(excerpt.source);
+      const pieces = excerpt.text
+        .split(/…|\.\.\./)
+        .map(fold)
+        .filter((piece) => piece.length > 0);
+      if (document === null || document === undefined || !pieces.every((piece) => document.includes(piece))) count += 1;
+    }
+  }
+  return count;
 }
