@@ -77,10 +77,20 @@ interface StoredPassage {
   sentences: number[];
 }
 
-/** Text embedded for a passage: its document title and heading give context that the sentences leave implicit. */
+/** The document title and section heading of a passage: context its sentences leave implicit. */
+export function passageContext(passage: Pick<Passage, 'title' | 'heading'>): string {
+  return [passage.title, passage.heading].filter((part, i, all) => part && all.indexOf(part) === i).join(' - ');
+}
+
+/** Text embedded for a passage: its context, then its text. */
 export function passageEmbeddingText(passage: Passage): string {
-  const context = [passage.title, passage.heading].filter((part, i, all) => part && all.indexOf(part) === i).join(' - ');
+  const context = passageContext(passage);
   return context ? `${context}. ${passage.text}` : passage.text;
+}
+
+/** Text indexed by BM25 for a passage: words of the title or heading find every passage under it. */
+function passageSearchText(passage: Passage): string {
+  return `${passageContext(passage)} ${passage.text}`;
 }
 
 async function sha256File(file: string): Promise<string> {
@@ -130,7 +140,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
     onFile: (done, total) => progress({ phase: 'reading', done, total }),
   });
   const passages = documents.flatMap((document) => splitPassages(document, { targetChars: options.passageChars }));
-  const lexical = LexicalIndex.build(passages.map((passage) => `${passage.heading ?? ''} ${passage.text}`));
+  const lexical = LexicalIndex.build(passages.map(passageSearchText));
 
   let vectors: VectorIndex | null = null;
   if (options.embedder && passages.length > 0) {

@@ -4,7 +4,7 @@
  */
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyzeQuery } from '../index/text-analysis.ts';
-import { queryWeights, scoreSentences, selectExcerpts } from './excerpts.ts';
+import { DEFAULT_SENTENCE_SCORING, queryWeights, scoreSentences, selectExcerpts, type SentenceScoring } from './excerpts.ts';
 import { retrievePassages } from './retrieve.ts';
 import type { Answer } from './types.ts';
 
@@ -22,6 +22,8 @@ export interface AnswerOptions {
   minLexicalCoverage?: number;
   /** Least cosine similarity of the nearest passage for an answer on vectors alone. Default: 0.5. */
   minSimilarity?: number;
+  /** How sentence scores are weighed. Default: DEFAULT_SENTENCE_SCORING. */
+  scoring?: SentenceScoring;
 }
 
 export const DECLINED_MESSAGE =
@@ -34,7 +36,7 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
   if (retrieval.passages.length === 0) return declined;
 
-  const scored = scoreSentences(index, retrieval.passages, queryTerms, weights, options.candidatePassages ?? 12);
+  const scored = scoreSentences(index, retrieval.passages, queryTerms, weights, options.candidatePassages ?? 12, options.scoring ?? DEFAULT_SENTENCE_SCORING);
   // The relevance bar: enough of the question's distinctive words in one passage, or, with a
   // model, a passage close enough in meaning.
   let bestPassageCoverage = 0;

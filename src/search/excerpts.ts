@@ -49,13 +49,6 @@ function termsOf(text: string): string[] {
   return terms;
 }
 
-function coverageOf(terms: Iterable<string>, weights: QueryWeights): number {
-  if (weights.total <= 0) return 0;
-  let matched = 0;
-  for (const term of new Set(terms)) matched += weights.terms.get(term) ?? 0;
-  return matched / weights.total;
-}
-
 /** Share of the question's consecutive term pairs that also appear consecutively in the sentence. */
 function phraseBonus(sentenceTerms: readonly string[], queryTerms: readonly string[]): number {
   if (queryTerms.length < 2) return 0;
@@ -66,6 +59,39 @@ function phraseBonus(sentenceTerms: readonly string[], queryTerms: readonly stri
   return found / (queryTerms.length - 1);
 }
 
+/** How the parts of a sentence's score are weighed; the defaults were chosen on the development benchmark. */
+export interface SentenceScoring {
+  /** Credit for a question word found only in the title or heading above the sentence (1 = as if in the sentence). Default: 0.8. */
+  contextCredit: number;
+  /** Weight of the whole passage's coverage of the question. Default: 0.35. */
+  passageCoverage: number;
+  /** Weight of the passage's retrieval rank (fused or BM25, 0..1). Default: 0.1. */
+  passageRelevance: number;
+  /** Weight of question word pairs found side by side. Default: 0.15. */
+  phrase: number;
+  /** Bonus for the first paragraphs, where articles state their main facts. Default: 0.1. */
+  lead: number;
+}
+
+export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
+  contextCredit: 0.8,
+  passageCoverage: 0.35,
+  passageRelevance: 0.1,
+  phrase: 0.15,
+  lead: 0.1,
+};
+
+/** Share of the question's weight in `terms`, with words found only in `context` earning `contextCredit`. */
+function contextualCoverage(terms: ReadonlySet<string>, context: ReadonlySet<string>, weights: QueryWeights, contextCredit: number): number {
+  if (weights.total <= 0) return 0;
+  let matched = 0;
+  for (const [term, weight] of weights.terms) {
+    if (terms.has(term)) matched += weight;
+    else if (context.has(term)) matched += contextCredit * weight;
+  }
+  return matched / weights.total;
+}
+
 /** All sentences of the candidate passages, scored against the question. */
 export function scoreSentences(
   index: LoadedIndex,
@@ -73,6 +99,7 @@ export function scoreSentences(
   queryTerms: readonly string[],
   weights: QueryWeights,
   candidatePassages: number,
+  scoring: SentenceScoring = DEFAULT_SENTENCE_SCORING,
 ): ScoredSentence[] {
   const scored: ScoredSentence[] = [];
   for (const hit of ranked.slice(0, candidatePassages)) {
@@ -80,11 +107,18 @@ export function scoreSentences(
     if (!passage) continue;
     const document = index.documents.find((candidate) => candidate.source === passage.source);
     if (!document) continue;
-    const passageCoverage = coverageOf(termsOf(`${passage.title} ${passage.heading ?? ''} ${passage.text}`), weights);
+    const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
+    const passageCoverage = contextualCoverage(new Set(termsOf(passage.text)), context, weights, scoring.contextCredit);
+    const lead = scoring.lead / passage.paragraph;
     passage.sentences.forEach((sentence, position) => {
       const terms = termsOf(document.text.slice(sentence.start, sentence.end));
-      const coverage = coverageOf(terms, weights);
-      const score = coverage + 0.35 * passageCoverage + 0.25 * hit.relevance + 0.15 * phraseBonus(terms, queryTerms);
+      const coverage = contextualCoverage(new Set(terms), context, weights, scoring.contextCredit);
+      const score =
+        coverage +
+        scoring.passageCoverage * passageCoverage +
+        scoring.passageRelevance * hit.relevance +
+        scoring.phrase * phraseBonus(terms, queryTerms) +
+        lead;
       scored.push({ passage: hit.passage, position, sentences: passage.sentences, score, coverage });
     });
   }
