@@ -1,0 +1,139 @@
+/**
+ * The Discord client and its wiring: intents, REST base, handlers, log lines, command sync.
+ * `startDiscordBot` logs in and resolves once the client is ready; `run-bot.ts` adds the process
+ * life cycle (core, signals, exit codes) around it.
+ */
+import { once } from 'node:events';
+import { Client, Events, GatewayIntentBits, Partials, RESTEvents } from 'discord.js';
+import type { AppConfig } from '../config.ts';
+import type { Logger } from '../logging.ts';
+import { commandDefinitions, loadCommands } from './commands/index.ts';
+import { syncCommands } from './commands/sync.ts';
+import type { BotContext, QaService } from './context.ts';
+import { Cooldowns } from './cooldown.ts';
+import { describeError, sanitize } from './errors.ts';
+import { handleInteraction } from './interactions.ts';
+import { handleMessage } from './messages.ts';
+import { NO_MENTIONS } from './replies.ts';
+
+/**
+ * The REST base discord.js expects (it appends `/v10` itself): `DISCORD_API_BASE` without a
+ * trailing `/` or `/vN`. Undefined means Discord's own.
+ */
+export function restApiBase(base: string | undefined): string | undefined {
+  if (!base) return undefined;
+  return base.replace(/\/+$/, '').replace(/\/v\d+$/, '').replace(/\/+$/, '');
+}
+
+/** Guilds, guild messages and DMs; no privileged intent (mentions and DMs carry content anyway). */
+export function createDiscordClient(config: Pick<AppConfig, 'discordApiBase'>): Client {
+  const api = restApiBase(config.discordApiBase);
+  return new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_MENTIONS,
+    failIfNotExists: false,
+    ...(api ? { rest: { api } } : {}),
+  });
+}
+
+export interface StartOptions {
+  qa: QaService;
+  logger: Logger;
+  /** Least time between two `/reindex` progress edits. Default 1500 ms. */
+  progressIntervalMs?: number;
+  /** Compare and register the slash commands after login. Default true. */
+  syncCommands?: boolean;
+}
+
+export interface DiscordBot {
+  client: Client<true>;
+  context: BotContext;
+  /** Resolves when the gateway session ends for good (e.g. the token was reset while running). */
+  disconnected: Promise<{ code: number }>;
+  stop(): Promise<void>;
+}
+
+function attachLogging(client: Client, logger: Logger): void {
+  client.on(Events.Error, (error) => logger.error('discord client error', { error: describeError(error) }));
+  client.on(Events.Warn, (message) => logger.warn('discord warning', { message: sanitize(message) }));
+  client.on(Events.ShardError, (error, shardId) => logger.warn('gateway connection error', { shardId, error: describeError(error) }));
+  client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway connection lost; reconnecting', { shardId }));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn('rate limited by Discord; retrying', {
+      route: sanitize(info.route),
+      method: info.method,
+      retryAfterMs: info.retryAfter,
+      global: info.global,
+    }),
+  );
+  client.on(Events.Debug, (message) => {
+    // The gateway's lifecycle lines only; per-heartbeat lines are noise. Sanitized: they can hold URLs.
+    if (/Heartbeat/.test(message)) return;
+    logger.debug('discord.js', { message: sanitize(message) });
+  });
+}
+
+/** Logs in, waits until the client is ready (guilds cached), then syncs the slash commands. */
+export async function startDiscordBot(config: AppConfig, options: StartOptions): Promise<DiscordBot> {
+  const logger = options.logger;
+  const client = createDiscordClient(config);
+  const context: BotContext = {
+    config,
+    qa: options.qa,
+    logger,
+    cooldowns: new Cooldowns(config.askCooldownSeconds),
+    reindex: { running: false },
+    progressIntervalMs: options.progressIntervalMs ?? 1500,
+  };
+  const commands = loadCommands(config);
+  attachLogging(client, logger);
+  client.on(Events.InteractionCreate, (interaction) => {
+    void handleInteraction(interaction, commands, context);
+  });
+  client.on(Events.MessageCreate, (message) => {
+    void handleMessage(message, context);
+  });
+  const disconnected = new Promise<{ code: number }>((resolve) => {
+    client.on(Events.ShardDisconnect, (event) => {
+      logger.error('the gateway closed the session for good', { code: event.code });
+      resolve({ code: event.code });
+    });
+  });
+
+  const abort = new AbortController();
+  const ready = once(client, Events.ClientReady, { signal: abort.signal });
+  ready.catch(() => {});
+  try {
+    await client.login(config.discordToken);
+    await ready;
+  } catch (error) {
+    abort.abort();
+    await client.destroy().catch(() => {});
+    throw error;
+  }
+  const readyClient = client as Client<true>;
+  logger.info(`ready as ${readyClient.user.tag} in ${readyClient.guilds.cache.size} servers`, {
+    userId: readyClient.user.id,
+  });
+
+  if (options.syncCommands !== false) {
+    try {
+      await syncCommands(readyClient.rest, readyClient.application.id, config.discordGuildId, commandDefinitions(config), logger);
+    } catch (error) {
+      logger.warn('could not check or register the slash commands; run `npm run deploy-commands`', {
+        error: describeError(error),
+      });
+    }
+  }
+
+  return {
+    client: readyClient,
+    context,
+    disconnected,
+    stop: async () => {
+      await client.destroy();
+    },
+  };
+}

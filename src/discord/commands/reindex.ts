@@ -1,0 +1,98 @@
+/**
+ * `/reindex`: rebuilds the index from the documents folder, for admins only. Progress is shown by
+ * editing the (private) reply at most once per ~1.5 s; the core swaps the new index in atomically,
+ * so questions asked meanwhile are answered from the old one.
+ */
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  MessageFlags,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import { ReindexInProgressError } from '../../service/document-qa.ts';
+import type { BotContext } from '../context.ts';
+import { describeError } from '../errors.ts';
+import { formatReindexProgress, formatReindexReport } from '../format.ts';
+import { canReindex } from '../permissions.ts';
+import { NO_MENTIONS, editWith, replyPrivately } from '../replies.ts';
+import { ThrottledEditor } from '../throttle.ts';
+
+export const REFUSAL =
+  'Only server admins can rebuild the index: you need the Manage Server permission, or to be listed by the bot owner (ADMIN_USER_IDS / ADMIN_ROLE_IDS).';
+
+export function data() {
+  return new SlashCommandBuilder()
+    .setName('reindex')
+    .setDescription('Rebuild the index from the documents folder (admins only)')
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+}
+
+function memberRoleIds(interaction: ChatInputCommandInteraction): string[] {
+  const member = interaction.member;
+  if (!member) return [];
+  if (Array.isArray(member.roles)) return member.roles;
+  return [...member.roles.cache.keys()];
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const { qa, logger } = context;
+  const log = logger.child({ command: 'reindex', userId: interaction.user.id, guildId: interaction.guildId ?? undefined });
+  const allowed =
+    interaction.inGuild() &&
+    canReindex(
+      {
+        userId: interaction.user.id,
+        permissions: interaction.memberPermissions?.bitfield ?? null,
+        roleIds: memberRoleIds(interaction),
+      },
+      context.config,
+    );
+  if (!allowed) {
+    log.info('reindex refused: not an admin');
+    await replyPrivately(interaction, REFUSAL);
+    return;
+  }
+  if (context.reindex.running || qa.reindexing) {
+    await replyPrivately(interaction, new ReindexInProgressError().message);
+    return;
+  }
+  context.reindex.running = true;
+  try {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    log.info('reindex started');
+    const editor = new ThrottledEditor(
+      (content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }),
+      context.progressIntervalMs,
+      (error) => log.warn('could not show reindex progress', { error: describeError(error) }),
+    );
+    editor.push(formatReindexProgress(undefined));
+    let report;
+    try {
+      report = await qa.reindex((progress) => editor.push(formatReindexProgress(progress)));
+    } finally {
+      await editor.finish();
+    }
+    log.info('reindex done', {
+      documents: report.documents,
+      passages: report.passages,
+      skipped: report.skipped.length,
+      mode: report.mode,
+      durationMs: report.durationMs,
+      progressEdits: editor.sent,
+    });
+    await editWith(interaction, formatReindexReport(report));
+  } catch (error) {
+    if (error instanceof ReindexInProgressError) {
+      await replyPrivately(interaction, error.message);
+      return;
+    }
+    throw error;
+  } finally {
+    context.reindex.running = false;
+  }
+}

@@ -1,0 +1,79 @@
+/** `/summary [document]`: a few verbatim sentences of one document, or of all of them. */
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type AutocompleteInteraction,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
+import type { SourceInfo } from '../../service/document-qa.ts';
+import type { BotContext } from '../context.ts';
+import { documentChoices, escapeAndCut, formatSummary } from '../format.ts';
+import { editWith, replyPrivately, respondChoices } from '../replies.ts';
+
+export function data() {
+  return new SlashCommandBuilder()
+    .setName('summary')
+    .setDescription('Summarise one document, or all of them, in a few verbatim sentences')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((option) =>
+      option
+        .setName('document')
+        .setDescription('The document (start typing its name or title); leave empty for all documents')
+        .setRequired(false)
+        .setAutocomplete(true),
+    );
+}
+
+/**
+ * The documents `requested` can name, with the core's rules: an exact source, file name or title
+ * (ignoring case), else every document whose source or title contains it. Used to answer a typo
+ * or an ambiguous name privately, before deferring; the core still has the last word.
+ */
+export function matchDocuments(documents: SourceInfo[], requested: string): SourceInfo[] {
+  const wanted = requested.toLowerCase();
+  const exact = documents.filter(
+    (doc) =>
+      doc.source.toLowerCase() === wanted ||
+      doc.title.toLowerCase() === wanted ||
+      (doc.source.split('/').pop() ?? '').toLowerCase() === wanted,
+  );
+  if (exact.length > 0) return exact.slice(0, 1);
+  return documents.filter((doc) => doc.source.toLowerCase().includes(wanted) || doc.title.toLowerCase().includes(wanted));
+}
+
+function listSources(documents: SourceInfo[], limit = 10): string {
+  const shown = documents.slice(0, limit).map((doc) => doc.source).join(', ');
+  return documents.length > limit ? `${shown}, and ${documents.length - limit} more` : shown;
+}
+
+export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
+  const option = interaction.options.getString('document')?.trim() || undefined;
+  const requested = option?.toLowerCase() === 'all' ? undefined : option;
+  const documents = context.qa.info().documents;
+  let target = requested;
+  if (requested !== undefined) {
+    const matches = matchDocuments(documents, requested);
+    if (matches.length !== 1) {
+      const name = escapeAndCut(requested, 200);
+      const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';
+      const message =
+        matches.length === 0
+          ? `There is no document called "${name}". ` +
+            (documents.length > 0 ? `Known documents: ${escapeAndCut(listSources(documents), 1200)}. ` : 'No documents are indexed. ')
+          : `"${name}" matches several documents: ${escapeAndCut(listSources(matches), 1200)}. `;
+      await replyPrivately(interaction, message + help);
+      return;
+    }
+    target = matches[0]?.source;
+  }
+  await interaction.deferReply();
+  const summary = await context.qa.summarize(target);
+  await editWith(interaction, formatSummary(summary, documents));
+}
+
+export async function autocomplete(interaction: AutocompleteInteraction, context: BotContext): Promise<void> {
+  const focused = interaction.options.getFocused();
+  await respondChoices(interaction, documentChoices(context.qa.info().documents, String(focused)));
+}

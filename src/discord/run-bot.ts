@@ -1,0 +1,135 @@
+/**
+ * `npm start` with DISCORD_TOKEN set: checks the token, opens the core (building the index if
+ * needed), logs in, and runs until SIGINT/SIGTERM. Resolves to the process exit code: 0 after a
+ * clean shutdown, 1 when Discord rejects the token or the bot cannot start.
+ */
+import { REST, Routes } from 'discord.js';
+import type { AppConfig } from '../config.ts';
+import type { Logger } from '../logging.ts';
+import { DocumentQa } from '../service/document-qa.ts';
+import { restApiBase, startDiscordBot, type DiscordBot } from './bot.ts';
+import type { QaService } from './context.ts';
+import { TOKEN_REJECTED_MESSAGE, describeError, errorStack, isTokenRejected } from './errors.ts';
+
+type Closable = QaService & { close(): Promise<void> };
+
+export interface RunOptions {
+  logger: Logger;
+  /** Where the clear, human message goes when the token is rejected. Default: stderr. */
+  writeError?: (text: string) => void;
+  /** Opens the core. Default: `DocumentQa.open`. */
+  openQa?: (config: AppConfig, logger: Logger) => Promise<Closable>;
+  /** Which signals stop the bot. Default: SIGINT and SIGTERM. */
+  signals?: NodeJS.Signals[];
+}
+
+/** A cheap authenticated call, so a bad token fails in a second rather than after an index build. */
+async function checkToken(config: AppConfig, token: string, logger: Logger): Promise<'ok' | 'rejected'> {
+  const api = restApiBase(config.discordApiBase);
+  const rest = new REST({ ...(api ? { api } : {}), retries: 1, timeout: 10_000 }).setToken(token);
+  try {
+    await rest.get(Routes.user());
+    return 'ok';
+  } catch (error) {
+    if (isTokenRejected(error)) return 'rejected';
+    // Discord unreachable or slow: the login below will say more; do not block on it here.
+    logger.warn('could not check the token with Discord yet', { error: describeError(error) });
+    return 'ok';
+  }
+}
+
+export async function runDiscordBot(config: AppConfig, options: RunOptions): Promise<number> {
+  const logger = options.logger.child({ component: 'discord' });
+  const writeError = options.writeError ?? ((text: string) => process.stderr.write(`${text}\n`));
+  const token = config.discordToken;
+  if (!token) {
+    writeError('DISCORD_TOKEN is not set. Put your bot token in .env (see docs/DISCORD.md).');
+    return 1;
+  }
+  options.logger.redact(token);
+
+  if ((await checkToken(config, token, logger)) === 'rejected') {
+    writeError(TOKEN_REJECTED_MESSAGE);
+    return 1;
+  }
+
+  // Handle signals from the start: an index build can take a while and should be interruptible.
+  const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
+  let stopRequested: NodeJS.Signals | undefined;
+  let wake: (signal: NodeJS.Signals) => void = () => {};
+  const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
+    wake = resolve;
+  });
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopRequested) {
+      logger.warn(`second ${signal}: exiting now`);
+      process.exit(130);
+    }
+    stopRequested = signal;
+    logger.info(`${signal} received; shutting down`);
+    wake(signal);
+  };
+  for (const signal of signals) process.on(signal, onSignal);
+  const removeSignals = () => {
+    for (const signal of signals) process.off(signal, onSignal);
+  };
+
+  let qa: Closable | undefined;
+  let bot: DiscordBot | undefined;
+  try {
+    const open =
+      options.openQa ??
+      ((cfg: AppConfig, log: Logger) =>
+        DocumentQa.open(cfg, {
+          logger: log,
+          onProgress: (progress) => log.debug('building the index', { ...progress }),
+        }));
+    logger.info('opening the document index', { docsDir: config.docsDir, indexDir: config.indexDir });
+    const opening = open(config, options.logger.child({ component: 'core' }));
+    const opened = await Promise.race([opening, stopSignal.then(() => undefined)]);
+    if (!opened) {
+      // Stopped while the index was building: let the build finish its step, then release it.
+      await opening.then((late) => late.close()).catch(() => {});
+      return 0;
+    }
+    qa = opened;
+
+    try {
+      bot = await startDiscordBot(config, { qa, logger });
+    } catch (error) {
+      if (isTokenRejected(error)) {
+        writeError(TOKEN_REJECTED_MESSAGE);
+      } else {
+        logger.error('could not connect to Discord', { error: describeError(error), stack: errorStack(error) });
+        writeError(`Could not connect to Discord: ${describeError(error)}`);
+      }
+      return 1;
+    }
+
+    const outcome = await Promise.race([
+      stopSignal.then(() => ({ kind: 'signal' as const })),
+      bot.disconnected.then((event) => ({ kind: 'disconnected' as const, code: event.code })),
+    ]);
+    if (outcome.kind === 'disconnected') {
+      writeError(
+        outcome.code === 4004
+          ? TOKEN_REJECTED_MESSAGE
+          : `Discord closed the gateway session for good (close code ${outcome.code}); the bot stops.`,
+      );
+      return 1;
+    }
+    return 0;
+  } finally {
+    removeSignals();
+    if (bot) await bot.stop().catch((error: unknown) => logger.warn('error while disconnecting', { error: describeError(error) }));
+    if (qa) await qa.close().catch((error: unknown) => logger.warn('error while closing the index', { error: describeError(error) }));
+    if (stopRequested) {
+      logger.info('stopped');
+      // Everything is released; if a stray handle still keeps the loop alive, do not hang forever.
+      setTimeout(() => {
+        logger.warn('something kept the process alive after shutdown; exiting');
+        process.exit();
+      }, 5000).unref();
+    }
+  }
+}
