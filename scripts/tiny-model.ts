@@ -405,6 +405,11 @@ export function tinyModelVocabulary(): string[] {
   return tokens;
 }
 
+/** Only the whole English words of the vocabulary (no special tokens, punctuation, digits or `##` pieces). */
+export function tinyModelWords(): string[] {
+  return tinyModelVocabulary().filter((token) => /^[a-z]+$/.test(token));
+}
+
 /** 32-bit FNV-1a hash of a string, the seed of a token's vector. */
 function hashToken(token: string): number {
   let hash = 0x811c9dc5;
