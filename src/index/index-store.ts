@@ -25,9 +25,15 @@ export interface LoadedIndex {
   folder: string;
   manifest: IndexManifest;
   documents: SourceDocument[];
+  /** The same documents by source path. */
+  documentsBySource: Map<string, SourceDocument>;
   passages: Passage[];
   lexical: LexicalIndex;
   vectors: VectorIndex | null;
+}
+
+function bySource(documents: SourceDocument[]): Map<string, SourceDocument> {
+  return new Map(documents.map((document) => [document.source, document]));
 }
 
 export interface BuildProgress {
@@ -210,7 +216,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
     await fs.rename(pointerTemp, path.join(options.indexDir, CURRENT_POINTER));
     await removeStaleFolders(options.indexDir, finalName);
     progress({ phase: 'done', done: 1, total: 1 });
-    return { folder: path.join(options.indexDir, finalName), manifest, documents, passages, lexical, vectors };
+    return { folder: path.join(options.indexDir, finalName), manifest, documents, documentsBySource: bySource(documents), passages, lexical, vectors };
   } catch (error) {
     await fs.rm(buildFolder, { recursive: true, force: true }).catch(() => undefined);
     throw error;
@@ -281,7 +287,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
       vectors = VectorIndex.read(path.join(folder, FILES.vectors), manifest.model.dimensions);
       if (vectors.size !== passages.length) fail('the vector index and the passages disagree');
     }
-    return { folder, manifest, documents, passages, lexical, vectors };
+    return { folder, manifest, documents, documentsBySource: bySource(documents), passages, lexical, vectors };
   } catch (error) {
     if (error instanceof IndexCorruptError) throw error;
     return fail(error instanceof Error ? error.message : String(error));

@@ -105,7 +105,7 @@ export function scoreSentences(
   for (const hit of ranked.slice(0, candidatePassages)) {
     const passage = index.passages[hit.passage];
     if (!passage) continue;
-    const document = index.documents.find((candidate) => candidate.source === passage.source);
+    const document = index.documentsBySource.get(passage.source);
     if (!document) continue;
     const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
     const passageCoverage = contextualCoverage(new Set(termsOf(passage.text)), context, weights, scoring.contextCredit);
@@ -188,7 +188,7 @@ export function selectExcerpts(
   for (const candidate of scored) {
     if (excerpts.length >= maxExcerpts) break;
     const passage = index.passages[candidate.passage];
-    const document = passage && index.documents.find((entry) => entry.source === passage.source);
+    const document = passage && index.documentsBySource.get(passage.source);
     if (!passage || !document) continue;
     const sentence = candidate.sentences[candidate.position];
     if (!sentence) continue;

@@ -362,6 +362,7 @@ function emptyIndex(config: AppConfig): LoadedIndex {
       files: {},
     },
     documents: [],
+    documentsBySource: new Map(),
     passages: [],
     lexical: LexicalIndex.build([]),
     vectors: null,
