@@ -97,6 +97,9 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
 });
 
+/** Every environment variable the configuration reads (documented in .env.example and the README). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 /** Empty strings in `.env` files mean "not set". */
 function withoutEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const result: Record<string, string> = {};
