@@ -122,6 +122,31 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /**
+   * The indexed term closest to a term found nowhere, for misspelt questions ("purhcased"):
+   * within one edit for words of five to seven letters, two for longer ones (shorter words
+   * are left alone: "kind" is one edit from "king") (a swap of two
+   * neighbouring letters is one edit). Ties go to the commoner term. Undefined when none is close.
+   */
+  closestTerm(term: string): string | undefined {
+    if (term.length < 5 || /^\p{N}+$/u.test(term)) return undefined;
+    const limit = term.length >= 8 ? 2 : 1;
+    let best: string | undefined;
+    let bestDistance = limit + 1;
+    let bestFrequency = 0;
+    for (const [candidate, list] of this.postings) {
+      if (Math.abs(candidate.length - term.length) > limit) continue;
+      const distance = editDistance(term, candidate, limit);
+      const frequency = list.passages.length;
+      if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+        best = candidate;
+        bestDistance = distance;
+        bestFrequency = frequency;
+      }
+    }
+    return bestDistance <= limit ? best : undefined;
+  }
+
   /** The best `limit` passages for the query terms (repeated terms count once). */
   search(queryTerms: readonly string[], limit: number): LexicalHit[] {
     const scores = new Float64Array(this.lengths.length);
@@ -147,4 +172,30 @@ function topHits(touched: number[], scores: Float64Array, limit: number): Lexica
   const hits = touched.map((passage) => ({ passage, score: scores[passage] ?? 0 }));
   hits.sort((a, b) => b.score - a.score || a.passage - b.passage);
   return hits.slice(0, limit);
+}
+
+/**
+ * Optimal string alignment distance (Levenshtein plus swaps of neighbouring letters), giving up
+ * with `limit + 1` as soon as the distance must exceed `limit`.
+ */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let beforePrevious = new Array<number>(b.length + 1).fill(0);
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    const current = new Array<number>(b.length + 1).fill(0);
+    current[0] = i;
+    let rowMinimum = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (beforePrevious[j - 2] ?? 0) + 1);
+      current[j] = value;
+      rowMinimum = Math.min(rowMinimum, value);
+    }
+    if (rowMinimum > limit) return limit + 1;
+    beforePrevious = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit + 1;
 }

@@ -30,7 +30,7 @@ export const DECLINED_MESSAGE =
   "I couldn't find anything about that in the documents. Try other words, or ask about something the documents cover (/sources lists them).";
 
 export function answerQuestion(index: LoadedIndex, question: string, queryVector: Float32Array | null, options: AnswerOptions = {}): Answer {
-  const queryTerms = analyzeQuery(question);
+  const queryTerms = correctSpelling(index, analyzeQuery(question));
   const retrieval = retrievePassages(index, queryTerms, queryVector);
   const weights = queryWeights(index, queryTerms);
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
@@ -57,6 +57,11 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   });
   if (excerpts.length === 0) return declined;
   return { question, answered: true, mode: retrieval.mode, excerpts };
+}
+
+/** Replaces each term the documents never use by the closest one they do, when one is close. */
+function correctSpelling(index: LoadedIndex, terms: string[]): string[] {
+  return terms.map((term) => (index.lexical.documentFrequency(term) > 0 ? term : (index.lexical.closestTerm(term) ?? term)));
 }
 
 function passageCoverage(text: string, terms: Map<string, number>, total: number): number {

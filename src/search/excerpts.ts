@@ -65,6 +65,8 @@ export interface SentenceScoring {
   contextCredit: number;
   /** Weight of the whole passage's coverage of the question. Default: 0.35. */
   passageCoverage: number;
+  /** Weight of the whole document's coverage of the question: which article the question is about. Default: 0.3. */
+  documentCoverage: number;
   /** Weight of the passage's retrieval rank (fused or BM25, 0..1). Default: 0.1. */
   passageRelevance: number;
   /** Weight of question word pairs found side by side. Default: 0.15. */
@@ -76,6 +78,7 @@ export interface SentenceScoring {
 export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
   contextCredit: 0.8,
   passageCoverage: 0.35,
+  documentCoverage: 0.3,
   passageRelevance: 0.1,
   phrase: 0.15,
   lead: 0.1,
@@ -90,6 +93,21 @@ function contextualCoverage(terms: ReadonlySet<string>, context: ReadonlySet<str
     else if (context.has(term)) matched += contextCredit * weight;
   }
   return matched / weights.total;
+}
+
+/** Terms of each document, computed on first use and kept with the index they belong to. */
+const documentTermsCache = new WeakMap<LoadedIndex, Map<string, Set<string>>>();
+
+function documentTerms(index: LoadedIndex, source: string): Set<string> {
+  let bySource = documentTermsCache.get(index);
+  if (!bySource) documentTermsCache.set(index, (bySource = new Map()));
+  let terms = bySource.get(source);
+  if (!terms) {
+    const document = index.documentsBySource.get(source);
+    terms = new Set(document ? termsOf(`${document.title} ${document.text.slice(document.bodyStart)}`) : []);
+    bySource.set(source, terms);
+  }
+  return terms;
 }
 
 /** All sentences of the candidate passages, scored against the question. */
@@ -109,6 +127,7 @@ export function scoreSentences(
     if (!document) continue;
     const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
     const passageCoverage = contextualCoverage(new Set(termsOf(passage.text)), context, weights, scoring.contextCredit);
+    const documentCoverage = contextualCoverage(documentTerms(index, passage.source), context, weights, 1);
     const lead = scoring.lead / passage.paragraph;
     passage.sentences.forEach((sentence, position) => {
       const terms = termsOf(document.text.slice(sentence.start, sentence.end));
@@ -116,6 +135,7 @@ export function scoreSentences(
       const score =
         coverage +
         scoring.passageCoverage * passageCoverage +
+        scoring.documentCoverage * documentCoverage +
         scoring.passageRelevance * hit.relevance +
         scoring.phrase * phraseBonus(terms, queryTerms) +
         lead;
