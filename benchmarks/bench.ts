@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loadConfig, type ConfigOverrides } from '../src/config.ts';
 import { formatBytes, machineInfo, type MachineInfo } from './machine.ts';
-import { createMiniSearchPeer, createWinkPeer, loadParagraphs, type Peer } from './peers.ts';
+import { createMiniSearchPeer, createWinkPeer, cutExcerpt, loadParagraphs, type Peer } from './peers.ts';
 import { answerAtK, parseQaFile, round, scoreRun, type QaItem, type RunScore } from './protocol.ts';
 import { runProject, type ProjectRun, type ProjectRunSpec } from './project-run.ts';
 import { generateCorpus, generateQuestions, writeCorpus } from './synthetic.ts';
@@ -81,6 +81,9 @@ interface PeerResult extends RunScore {
   name: string;
   settings: string;
   buildMs: number;
+  /** Diagnostic, not the protocol: the answer anywhere in the whole top paragraph(s), before the cut. */
+  paragraphAt1: number;
+  paragraphAt3: number;
 }
 
 async function runPeer(peer: Peer, docsDir: string, items: QaItem[], maxChars: number): Promise<{ score: PeerResult; hitsAt1: boolean[] }> {
@@ -88,14 +91,19 @@ async function runPeer(peer: Peer, docsDir: string, items: QaItem[], maxChars: n
   const t0 = performance.now();
   peer.build(paragraphs);
   const buildMs = performance.now() - t0;
+  const whole: string[][] = [];
   const results = items.map((item) => {
     const start = performance.now();
-    const excerptTexts = peer.search(item.question, 3, maxChars);
-    return { excerptTexts, latencyMs: performance.now() - start };
+    const paragraphTexts = peer.search(item.question, 3);
+    const excerptTexts = paragraphTexts.map((text) => cutExcerpt(text, maxChars));
+    const latencyMs = performance.now() - start;
+    whole.push(paragraphTexts);
+    return { excerptTexts, latencyMs };
   });
   const score = scoreRun(items, results);
+  const uncut = scoreRun(items, whole.map((excerptTexts) => ({ excerptTexts, latencyMs: 0 })));
   return {
-    score: { name: peer.name, settings: peer.settings, buildMs, ...score },
+    score: { name: peer.name, settings: peer.settings, buildMs, ...score, paragraphAt1: uncut.answerAt1, paragraphAt3: uncut.answerAt3 },
     hitsAt1: items.map((item, i) => answerAtK(results[i]!.excerptTexts, item.answers, 1)),
   };
 }
@@ -175,6 +183,8 @@ async function benchDocuments(values: Flags): Promise<void> {
       p50Ms: round(p.p50Ms, 3),
       p95Ms: round(p.p95Ms, 3),
       buildMs: round(p.buildMs, 1),
+      paragraphAt1: round(p.paragraphAt1, 4),
+      paragraphAt3: round(p.paragraphAt3, 4),
       settings: p.settings,
     })),
     system: projectName(),
@@ -219,6 +229,8 @@ async function benchDocuments(values: Flags): Promise<void> {
     `project: mode ${run.mode}, model ${run.model ?? 'none'}; index ${formatBytes(run.indexBytes)}; peak RSS ${report.peakRssMb} MB ` +
       `(maxRSS ${report.maxRssMb} MB, sampled ${report.sampledPeakRssMb} MB); reload ${run.loadMs === null ? '-' : ms(run.loadMs)} ms; ` +
       `first question ${ms(run.firstAskMs)} ms; abstained ${run.abstained}; errors ${run.invalid}; excerpts over limit ${run.excerptsOverLimit}, not verbatim ${run.excerptsNotVerbatim}`,
+    `peers with whole paragraphs (no ${report.excerptMaxChars}-char cut, diagnostic only): ` +
+      peers.map((p) => `${p.name} ${pct(p.paragraphAt1)} / ${pct(p.paragraphAt3)}`).join('; '),
     `answer@k as a share of questions; latency in process around each ask/search, percentiles ${PERCENTILE_METHOD}`,
     `${report.date} · node ${machine.node} · ${machine.cpu} · ${machine.cores} cores · ${machine.memoryGb} GB`,
   ];

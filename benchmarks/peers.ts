@@ -37,8 +37,8 @@ export interface Peer {
   readonly settings: string;
   /** Indexes the paragraphs (called once). */
   build(paragraphs: readonly Paragraph[]): void;
-  /** The texts of the top `k` paragraphs, best first, as shown: cut to `maxChars`. */
-  search(question: string, k: number, maxChars: number): string[];
+  /** The full texts of the top `k` paragraphs, best first (the caller cuts them with `cutExcerpt`). */
+  search(question: string, k: number): string[];
 }
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -105,11 +105,11 @@ export function createMiniSearchPeer(): Peer {
       paragraphs = all;
       index.addAll(all.map((p, id) => ({ id, text: p.text })));
     },
-    search(question, k, maxChars) {
+    search(question, k) {
       return index
         .search(question, searchOptions)
         .slice(0, k)
-        .map((hit) => cutExcerpt(paragraphs[hit.id as number]!.text, maxChars));
+        .map((hit) => paragraphs[hit.id as number]!.text);
     },
   };
 }
@@ -142,8 +142,8 @@ export function createWinkPeer(): Peer {
       all.forEach((p, id) => engine.addDoc({ text: p.text }, id));
       engine.consolidate();
     },
-    search(question, k, maxChars) {
-      return engine.search(question, k).map(([id]) => cutExcerpt(paragraphs[Number(id)]!.text, maxChars));
+    search(question, k) {
+      return engine.search(question, k).map(([id]) => paragraphs[Number(id)]!.text);
     },
   };
 }
