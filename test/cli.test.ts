@@ -84,10 +84,10 @@ describe('the command line', () => {
     expect(stdout).toMatch(/Terminal mode: DISCORD_TOKEN is not set/);
     expect(stdout).toMatch(/\/summary \[document\]/);
     expect(stdout).toMatch(/\[1\] ISIS claimed responsibility[^\n]*\n\s+— Kerman bombings \(2024-01-05-kerman-bombings\.txt, paragraph 2\)/);
-    expect(stdout).toMatch(/1 documents, 11 passages/);
+    expect(stdout).toMatch(/1 document, 11 passages/);
     expect(stdout).toMatch(/There is no document called "nothing-here"/);
     expect(stdout).toMatch(/could not find any words/);
-    expect(stdout).toMatch(/Done in \d+ ms: 1 documents/);
+    expect(stdout).toMatch(/Done in \d+ ms: 1 document,/);
     expect(stdout).toMatch(/Bye\./);
   });
 });

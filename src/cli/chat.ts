@@ -7,7 +7,7 @@ import readline from 'node:readline';
 import type { AppConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
 import { InvalidQuestionError, ReindexInProgressError, UnknownDocumentError } from '../service/document-qa.ts';
-import { formatAnswer, formatSources, formatSummary, openQa, reportError } from './shared.ts';
+import { formatAnswer, formatSources, formatSummary, openQa, plural, reportError } from './shared.ts';
 
 export interface TerminalChatOptions {
   logger: Logger;
@@ -43,7 +43,11 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
     return reportError(error);
   }
   const info = qa.info();
-  write(`${info.documents.length} documents, ${info.passages} passages (${info.mode} search). Type /help for commands.\n`);
+  write(
+    `${plural(info.documents.length, 'document')}, ${plural(info.passages, 'passage')} (${info.mode} search${
+      qa.modelWarning ? ': the embedding model could not be loaded, so questions are matched by words' : ''
+    }). Type /help for commands.\n`,
+  );
 
   const interactive = 'isTTY' in options.input && options.input.isTTY === true;
   const lines = readline.createInterface({ input: options.input, output: interactive ? output : undefined, terminal: interactive });
@@ -75,7 +79,7 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
         write('Rebuilding the index…');
         const report = await qa.reindex();
         write(
-          `Done in ${report.durationMs} ms: ${report.documents} documents, ${report.passages} passages, ${report.skipped.length} skipped (${report.mode} mode).` +
+          `Done in ${report.durationMs} ms: ${plural(report.documents, 'document')}, ${plural(report.passages, 'passage')}, ${report.skipped.length} skipped (${report.mode} mode).` +
             report.skipped.map((file) => `\n  skipped ${file.source}: ${file.reason}`).join(''),
         );
         return;

@@ -1,5 +1,5 @@
 /** `npm run index -- [--docs DIR] [--index DIR] [--json]`: (re)builds the index and reports it. */
-import { openQa, parseCli, runCommand } from './shared.ts';
+import { openQa, parseCli, plural, runCommand } from './shared.ts';
 
 runCommand(async () => {
   const { config, logger, json } = parseCli(process.argv.slice(2));
@@ -29,7 +29,7 @@ runCommand(async () => {
     } else {
       process.stdout.write(
         [
-          `Indexed ${report.documents} documents into ${report.passages} passages in ${report.durationMs} ms (${report.mode} mode${report.model ? `, ${report.model}` : ''}).`,
+          `Indexed ${plural(report.documents, 'document')} into ${plural(report.passages, 'passage')} in ${report.durationMs} ms (${report.mode} mode${report.model ? `, ${report.model}` : ''}).`,
           ...report.skipped.map((file) => `Skipped ${file.source}: ${file.reason}`),
           `Index written to ${report.indexDir}.`,
         ].join('\n') + '\n',

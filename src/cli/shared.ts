@@ -54,6 +54,11 @@ export function openQa(config: AppConfig, logger: Logger, options: DocumentQaOpt
   return DocumentQa.open(config, { logger, showProgress: process.stderr.isTTY === true, ...options });
 }
 
+/** "1 document", "2 documents". */
+export function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export function formatAnswer(answer: Answer): string {
   if (!answer.answered) return answer.message ?? 'No answer found in the documents.';
   return answer.excerpts
@@ -67,10 +72,10 @@ export function formatSummary(summary: Summary): string {
 }
 
 export function formatSources(info: IndexInfo): string {
-  const lines = info.documents.map((document) => `  ${document.source} — ${document.title} (${document.passages} passages)`);
+  const lines = info.documents.map((document) => `  ${document.source} — ${document.title} (${plural(document.passages, 'passage')})`);
   const mode = info.mode === 'hybrid' ? `hybrid (BM25 + vectors from ${info.model})` : 'lexical (BM25 only, no embedding model)';
   return [
-    `${info.documents.length} documents, ${info.passages} passages; search mode ${mode}; built ${info.builtAt}.`,
+    `${plural(info.documents.length, 'document')}, ${plural(info.passages, 'passage')}; search mode ${mode}; built ${info.builtAt}.`,
     ...lines,
     ...(info.skipped.length ? [`Skipped: ${info.skipped.map((file) => `${file.source} (${file.reason})`).join('; ')}`] : []),
   ].join('\n');
