@@ -52,6 +52,13 @@ function positiveInt(value: string | undefined, flag: string, fallback: number):
   return n;
 }
 
+/** The excerpt limit, within the range the configuration accepts (EXCERPT_MAX_CHARS: 80..1000). */
+function excerptLimit(value: string | undefined): number {
+  const n = positiveInt(value, '--excerpt-chars', 300);
+  if (n < 80 || n > 1000) throw new UsageError(`--excerpt-chars must be between 80 and 1000, got ${n}`);
+  return n;
+}
+
 function pct(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
@@ -112,7 +119,7 @@ async function benchDocuments(values: Flags): Promise<void> {
   if (values.qa === undefined) throw new UsageError('--docs needs --qa FILE');
   const docsDir = path.resolve(values.docs!);
   const qaFile = path.resolve(values.qa);
-  const excerptChars = positiveInt(values['excerpt-chars'], '--excerpt-chars', 300);
+  const excerptChars = excerptLimit(values['excerpt-chars']);
   const items = parseQaFile(JSON.parse(await readFile(qaFile, 'utf8')));
   log(`${items.length} questions from ${qaFile}, documents in ${docsDir}, excerpts <= ${excerptChars} chars`);
 
@@ -381,7 +388,7 @@ async function benchSynthetic(values: Flags): Promise<void> {
   const passages = positiveInt(values.synthetic, '--synthetic', 0);
   const questionCount = positiveInt(values.questions, '--questions', 200);
   const seed = positiveInt(values.seed, '--seed', 42);
-  const excerptChars = positiveInt(values['excerpt-chars'], '--excerpt-chars', 300);
+  const excerptChars = excerptLimit(values['excerpt-chars']);
   const timeoutMs = positiveInt(values['child-timeout-min'], '--child-timeout-min', 30) * 60_000;
   const modes = (values.modes ?? 'lexical,tiny').split(',').map((m) => m.trim());
   for (const mode of modes) if (mode !== 'lexical' && mode !== 'tiny') throw new UsageError(`--modes: unknown mode "${mode}" (lexical, tiny)`);
