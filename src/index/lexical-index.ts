@@ -134,17 +134,33 @@ export class LexicalIndex {
     let best: string | undefined;
     let bestDistance = limit + 1;
     let bestFrequency = 0;
-    for (const [candidate, list] of this.postings) {
-      if (Math.abs(candidate.length - term.length) > limit) continue;
-      const distance = editDistance(term, candidate, limit);
-      const frequency = list.passages.length;
-      if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
-        best = candidate;
-        bestDistance = distance;
-        bestFrequency = frequency;
+    for (let length = term.length - limit; length <= term.length + limit; length += 1) {
+      for (const candidate of this.termsOfLength(length)) {
+        const distance = editDistance(term, candidate, limit);
+        const frequency = this.documentFrequency(candidate);
+        if (distance < bestDistance || (distance === bestDistance && frequency > bestFrequency)) {
+          best = candidate;
+          bestDistance = distance;
+          bestFrequency = frequency;
+        }
       }
     }
     return bestDistance <= limit ? best : undefined;
+  }
+
+  /** Indexed terms by length, built on the first spelling correction. */
+  private byLength: Map<number, string[]> | undefined;
+
+  private termsOfLength(length: number): readonly string[] {
+    if (!this.byLength) {
+      this.byLength = new Map();
+      for (const term of this.postings.keys()) {
+        const bucket = this.byLength.get(term.length);
+        if (bucket) bucket.push(term);
+        else this.byLength.set(term.length, [term]);
+      }
+    }
+    return this.byLength.get(length) ?? [];
   }
 
   /** The best `limit` passages for the query terms (repeated terms count once). */
