@@ -61,13 +61,24 @@ function attachLogging(client: Client, logger: Logger): void {
   client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway connection lost; reconnecting', { shardId }));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
   client.rest.on(RESTEvents.RateLimited, (info) =>
-    logger.warn('rate limited by Discord; retrying', {
+    logger.warn('rate limited by Discord; waiting', {
       route: sanitize(info.route),
       method: info.method,
       retryAfterMs: info.retryAfter,
       global: info.global,
     }),
   );
+  client.rest.on(RESTEvents.Debug, (message) => {
+    // An unexpected 429 is only reported as a debug line; @discordjs/rest waits and retries it.
+    if (!message.includes('429 rate limit')) return;
+    const field = (name: string) => new RegExp(`${name}\\s*:\\s*(.+)`).exec(message)?.[1]?.trim();
+    logger.warn('rate limited by Discord; retrying', {
+      method: field('Method'),
+      route: sanitize(field('Bucket') ?? ''),
+      retryAfter: field('Retry After'),
+      global: field('Global'),
+    });
+  });
   client.on(Events.Debug, (message) => {
     // The gateway's lifecycle lines only; per-heartbeat lines are noise. Sanitized: they can hold URLs.
     if (/Heartbeat/.test(message)) return;
