@@ -43,9 +43,9 @@ export interface ProjectRun {
   /** A second `DocumentQa.open` on the built index, when measured. */
   loadMs: number | null;
   /**
-   * Time between build progress events, by phase, in ms: `start` runs from open() to the first
-   * event (checking the folder, loading the model), and each phase runs until the next phase's
-   * first event, so `reading` also covers splitting and the BM25 index, `embedding` the HNSW graph.
+   * Time between build progress events, by step, in ms (see `stepOf`): `start` runs from open() to
+   * the first event (checking the folder, loading the model); each step runs until the next one's
+   * first event.
    */
   phasesMs: Record<string, number>;
   mode: string;
@@ -86,6 +86,17 @@ export async function loadDocumentQa(): Promise<typeof DocumentQaClass> {
   return module.DocumentQa;
 }
 
+/**
+ * The build step a progress event belongs to. The core reports files read, passages embedded and
+ * writing; what happens between the last file and the next event (splitting, the BM25 index) is
+ * `split+bm25`, and between the last embedded passage and writing (the HNSW graph) is `hnsw`.
+ */
+export function stepOf(progress: ReindexProgress): string {
+  if (progress.phase === 'reading') return progress.done >= progress.total ? 'split+bm25' : 'reading';
+  if (progress.phase === 'embedding') return progress.done >= progress.total && progress.total > 0 ? 'hnsw' : 'embedding';
+  return progress.phase;
+}
+
 function mb(bytes: number): number {
   return bytes / (1024 * 1024);
 }
@@ -111,10 +122,11 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   let lastReport = 0;
   const onProgress = (progress: ReindexProgress): void => {
     const now = performance.now();
-    if (progress.phase !== phase) {
+    const label = stepOf(progress);
+    if (label !== phase) {
       // Time before the first progress event: checking the old index and loading the model.
       phasesMs[phase ?? 'start'] = (phasesMs[phase ?? 'start'] ?? 0) + (now - phaseStart);
-      phase = progress.phase;
+      phase = label;
       phaseStart = now;
       lastReport = 0;
     }

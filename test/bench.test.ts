@@ -10,6 +10,7 @@ import {
 } from '../benchmarks/protocol.ts';
 import { cutExcerpt, splitParagraphs } from '../benchmarks/peers.ts';
 import { createRandom, generateCorpus, generateQuestions } from '../benchmarks/synthetic.ts';
+import { stepOf } from '../benchmarks/project-run.ts';
 
 describe('normalizeForMatch', () => {
   it('lower-cases and folds runs of whitespace, including newlines and tabs', () => {
@@ -151,5 +152,16 @@ describe('synthetic corpus', () => {
       expect(containsAnswer(passage.text, q.answers)).toBe(true);
       expect(q.question.endsWith('?')).toBe(true);
     }
+  });
+});
+
+describe('build steps from progress events', () => {
+  it('names the work after the last file and after the last embedded passage', () => {
+    expect(stepOf({ phase: 'reading', done: 3, total: 10 })).toBe('reading');
+    expect(stepOf({ phase: 'reading', done: 10, total: 10 })).toBe('split+bm25');
+    expect(stepOf({ phase: 'embedding', done: 0, total: 10 })).toBe('embedding');
+    expect(stepOf({ phase: 'embedding', done: 10, total: 10 })).toBe('hnsw');
+    expect(stepOf({ phase: 'embedding', done: 0, total: 0 })).toBe('embedding');
+    expect(stepOf({ phase: 'writing', done: 0, total: 1 })).toBe('writing');
   });
 });
