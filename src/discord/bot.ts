@@ -54,11 +54,13 @@ export interface DiscordBot {
   stop(): Promise<void>;
 }
 
-function attachLogging(client: Client, logger: Logger): void {
+function attachLogging(client: Client, logger: Logger, state: { stopping: boolean }): void {
   client.on(Events.Error, (error) => logger.error('discord client error', { error: describeError(error) }));
   client.on(Events.Warn, (message) => logger.warn('discord warning', { message: sanitize(message) }));
   client.on(Events.ShardError, (error, shardId) => logger.warn('gateway connection error', { shardId, error: describeError(error) }));
-  client.on(Events.ShardReconnecting, (shardId) => logger.info('gateway connection lost; reconnecting', { shardId }));
+  client.on(Events.ShardReconnecting, (shardId) => {
+    if (!state.stopping) logger.info('gateway connection lost; reconnecting', { shardId });
+  });
   client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
   client.rest.on(RESTEvents.RateLimited, (info) =>
     logger.warn('rate limited by Discord; waiting', {
@@ -99,7 +101,8 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
     progressIntervalMs: options.progressIntervalMs ?? 1500,
   };
   const commands = loadCommands(config);
-  attachLogging(client, logger);
+  const state = { stopping: false };
+  attachLogging(client, logger, state);
   client.on(Events.InteractionCreate, (interaction) => {
     void handleInteraction(interaction, commands, context);
   });
@@ -144,6 +147,7 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
     context,
     disconnected,
     stop: async () => {
+      state.stopping = true;
       await client.destroy();
     },
   };

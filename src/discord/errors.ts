@@ -6,9 +6,9 @@ import { DiscordAPIError, HTTPError, RateLimitError } from 'discord.js';
 
 /** What a person sees when Discord refuses the token (printed to stderr, then exit code 1). */
 export const TOKEN_REJECTED_MESSAGE =
-  'Discord rejected DISCORD_TOKEN: it is not a valid bot token (wrong, revoked or reset). ' +
-  'Open the Discord Developer Portal → your application → Bot, click "Reset Token", and put the new ' +
-  'token in DISCORD_TOKEN (in .env or the environment). See docs/DISCORD.md.';
+  'Discord rejected DISCORD_TOKEN: it is not a valid bot token (mistyped, revoked, or reset since). ' +
+  'Reset it in the Developer Portal (https://discord.com/developers/applications → your application → Bot → ' +
+  'Reset Token), then put the new token in DISCORD_TOKEN (in .env or the environment). See docs/DISCORD.md.';
 
 /** A token-shaped string: three base64url parts separated by dots. */
 const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{5,}\.[\w-]{20,}/g;

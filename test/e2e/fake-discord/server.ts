@@ -168,6 +168,8 @@ export class FakeDiscord {
   readonly commands = { global: [] as any[], guild: new Map<string, any[]>() };
   readonly heartbeatIntervalMs: number;
   port = 0;
+  /** Close IDENTIFY with 4004 "Authentication failed" whatever the token (a token reset while REST still works). */
+  rejectIdentify = false;
 
   readonly #events = new EventEmitter();
   readonly #server: http.Server;
@@ -492,7 +494,7 @@ export class FakeDiscord {
   }
 
   #identify(connection: Connection, d: any): void {
-    if (d?.token !== this.token) {
+    if (d?.token !== this.token || this.rejectIdentify) {
       connection.ws.close(4004, 'Authentication failed.');
       return;
     }
