@@ -435,7 +435,7 @@ async function benchSynthetic(values: Flags): Promise<void> {
       const result = await runChild(spec, specFile, timeoutMs);
       if (!result.ok) log(`mode ${mode} failed: ${result.error}; last progress: ${result.lastProgress ?? 'none'}`);
       runs.push(result);
-      await rm(spec.run.indexDir, { recursive: true, force: true });
+      if (!values.keep) await rm(spec.run.indexDir, { recursive: true, force: true });
     }
 
     const machine = machineInfo();
@@ -478,7 +478,7 @@ function printSynthetic(passages: number, documents: number, questions: number, 
   for (const r of runs) {
     if (r.ok) {
       rows.push([
-        `${r.label} (${r.mode})`,
+        r.label === r.mode ? r.label : `${r.label} (${r.mode})`,
         String(r.passages),
         (r.buildMs / 1000).toFixed(1),
         r.loadMs === null ? '-' : ms(r.loadMs),
