@@ -26,8 +26,9 @@ export interface QueryWeights {
 
 export interface ScoredSentence {
   passage: number;
-  /** Index of the sentence in its paragraph's sentence list. */
+  /** Index of the sentence in `sentences`. */
   position: number;
+  /** All sentences of the sentence's paragraph. */
   sentences: SentenceSpan[];
   score: number;
   /** Share of the question's weight matched by the sentence alone (0..1). */
@@ -110,6 +111,31 @@ function documentTerms(index: LoadedIndex, source: string): Set<string> {
   return terms;
 }
 
+/**
+ * The sentences of the whole paragraph a passage belongs to, and where the passage's first
+ * sentence is among them: excerpts may widen into a neighbouring passage of the same paragraph.
+ */
+function paragraphSentences(index: LoadedIndex, passageNumber: number): { sentences: SentenceSpan[]; offset: number } {
+  const passage = index.passages[passageNumber];
+  if (!passage) return { sentences: [], offset: 0 };
+  const sameParagraph = (other: number) => {
+    const candidate = index.passages[other];
+    return candidate !== undefined && candidate.source === passage.source && candidate.paragraph === passage.paragraph;
+  };
+  let first = passageNumber;
+  while (sameParagraph(first - 1)) first -= 1;
+  let last = passageNumber;
+  while (sameParagraph(last + 1)) last += 1;
+  if (first === last) return { sentences: passage.sentences, offset: 0 };
+  const sentences: SentenceSpan[] = [];
+  let offset = 0;
+  for (let i = first; i <= last; i += 1) {
+    if (i === passageNumber) offset = sentences.length;
+    sentences.push(...(index.passages[i]?.sentences ?? []));
+  }
+  return { sentences, offset };
+}
+
 /** All sentences of the candidate passages, scored against the question. */
 export function scoreSentences(
   index: LoadedIndex,
@@ -129,6 +155,7 @@ export function scoreSentences(
     const passageCoverage = contextualCoverage(new Set(termsOf(passage.text)), context, weights, scoring.contextCredit);
     const documentCoverage = contextualCoverage(documentTerms(index, passage.source), context, weights, 1);
     const lead = scoring.lead / passage.paragraph;
+    const paragraph = paragraphSentences(index, hit.passage);
     passage.sentences.forEach((sentence, position) => {
       const terms = termsOf(document.text.slice(sentence.start, sentence.end));
       const coverage = contextualCoverage(new Set(terms), context, weights, scoring.contextCredit);
@@ -139,7 +166,7 @@ export function scoreSentences(
         scoring.passageRelevance * hit.relevance +
         scoring.phrase * phraseBonus(terms, queryTerms) +
         lead;
-      scored.push({ passage: hit.passage, position, sentences: passage.sentences, score, coverage });
+      scored.push({ passage: hit.passage, position: paragraph.offset + position, sentences: paragraph.sentences, score, coverage });
     });
   }
   return scored.sort((a, b) => b.score - a.score || a.passage - b.passage || a.position - b.position);
