@@ -335,6 +335,14 @@ describe('command definitions and sync', () => {
     const other = commandDefinitions(loadConfig({}, { env: { MAX_QUESTION_CHARS: '400' }, cwd: '/tmp' }));
     expect(commandsDiffer(registered, other)).toBe(true);
   });
+  it('ignores contexts, integration types and dm_permission for guild commands (Discord keeps none)', () => {
+    const registered = definitions.map((d, i) => {
+      const { dm_permission: _dm, ...rest } = d;
+      return { ...rest, id: String(i), guild_id: '5', contexts: null, integration_types: [0] };
+    });
+    expect(commandsDiffer(registered, definitions, 'guild')).toBe(false);
+    expect(commandsDiffer(registered, definitions, 'global')).toBe(true);
+  });
 });
 
 describe('errors and configuration', () => {

@@ -38,18 +38,24 @@ function normalizeOption(option: Json): Json {
   };
 }
 
-/** The fields of a command that matter, with Discord's defaults made explicit. */
-export function normalizeCommand(command: Json): Json {
+export type CommandScope = 'global' | 'guild';
+
+/**
+ * The fields of a command that matter, with Discord's defaults made explicit. Contexts and
+ * integration types only apply to global commands, so they are left out for a guild.
+ */
+export function normalizeCommand(command: Json, scope: CommandScope = 'global'): Json {
   const permissions = command.default_member_permissions;
+  const globalOnly =
+    scope === 'global' ? { contexts: sortedOrNull(command.contexts), integration_types: sortedOrNull(command.integration_types) ?? [0] } : {};
   return {
+    ...globalOnly,
     name: command.name,
     type: command.type ?? 1,
     description: command.description,
     name_localizations: localizations(command.name_localizations),
     description_localizations: localizations(command.description_localizations),
     default_member_permissions: permissions === undefined || permissions === null ? null : String(permissions),
-    contexts: sortedOrNull(command.contexts),
-    integration_types: sortedOrNull(command.integration_types) ?? [0],
     nsfw: command.nsfw === true,
     options: Array.isArray(command.options) ? (command.options as Json[]).map(normalizeOption) : [],
   };
@@ -65,9 +71,14 @@ function stable(value: unknown): string {
 
 /**
  * True when what is registered differs from the definitions (a command added, removed or changed).
- * `dm_permission` is compared only when both sides carry it (guild commands have none).
+ * `dm_permission` is compared only when both sides carry it (guild commands have none), and
+ * `contexts`/`integration_types` only for global commands.
  */
-export function commandsDiffer(registeredCommands: readonly object[], wantedCommands: readonly object[]): boolean {
+export function commandsDiffer(
+  registeredCommands: readonly object[],
+  wantedCommands: readonly object[],
+  scope: CommandScope = 'global',
+): boolean {
   const registered = registeredCommands as readonly Json[];
   const wanted = wantedCommands as readonly Json[];
   if (registered.length !== wanted.length) return true;
@@ -75,7 +86,7 @@ export function commandsDiffer(registeredCommands: readonly object[], wantedComm
   for (const definition of wanted) {
     const existing = byName.get(definition.name);
     if (!existing) return true;
-    if (stable(normalizeCommand(existing)) !== stable(normalizeCommand(definition))) return true;
+    if (stable(normalizeCommand(existing, scope)) !== stable(normalizeCommand(definition, scope))) return true;
     if (
       typeof existing.dm_permission === 'boolean' &&
       typeof definition.dm_permission === 'boolean' &&
@@ -99,7 +110,7 @@ export async function syncCommands(
 ): Promise<SyncResult> {
   const route = guildId ? Routes.applicationGuildCommands(applicationId, guildId) : Routes.applicationCommands(applicationId);
   const registered = (await rest.get(route)) as object[];
-  if (!commandsDiffer(registered, definitions)) {
+  if (!commandsDiffer(registered, definitions, guildId ? 'guild' : 'global')) {
     logger.info('slash commands are up to date', { scope: guildId ? `guild ${guildId}` : 'global', commands: definitions.length });
     return 'unchanged';
   }

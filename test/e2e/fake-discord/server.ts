@@ -740,24 +740,37 @@ export class FakeDiscord {
     return undefined;
   }
 
-  /** Stores commands as Discord does: with ids, versions and its defaults filled in. */
+  /**
+   * Stores commands as Discord does: with ids, versions and its defaults filled in. Guild
+   * commands keep no `contexts`, `integration_types` or `dm_permission` (they apply to global
+   * commands only).
+   */
   #registerCommands(body: unknown, guildId: string | undefined): any[] {
     const list: any[] = Array.isArray(body) ? body : [];
-    return list.map((command) => ({
-      id: snowflake(),
-      application_id: this.applicationId,
-      version: snowflake(),
-      type: 1,
-      default_member_permissions: null,
-      nsfw: false,
-      integration_types: [0],
-      contexts: null,
-      ...(guildId ? { guild_id: guildId } : { dm_permission: true }),
-      ...command,
-      ...(guildId ? {} : { dm_permission: command.dm_permission ?? true }),
-      description_localizations: command.description_localizations ?? null,
-      name_localizations: command.name_localizations ?? null,
-      options: (command.options ?? []).map((option: any) => ({ ...option })),
-    }));
+    return list.map((command) => {
+      const stored: any = {
+        id: snowflake(),
+        application_id: this.applicationId,
+        version: snowflake(),
+        type: 1,
+        default_member_permissions: null,
+        nsfw: false,
+        ...command,
+        description_localizations: command.description_localizations ?? null,
+        name_localizations: command.name_localizations ?? null,
+        options: (command.options ?? []).map((option: any) => ({ ...option })),
+      };
+      if (guildId) {
+        stored.guild_id = guildId;
+        stored.contexts = null;
+        stored.integration_types = [0];
+        delete stored.dm_permission;
+      } else {
+        stored.contexts = command.contexts ?? null;
+        stored.integration_types = command.integration_types ?? [0];
+        stored.dm_permission = command.dm_permission ?? true;
+      }
+      return stored;
+    });
   }
 }
