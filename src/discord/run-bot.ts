@@ -86,7 +86,16 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
         }));
     logger.info('opening the document index', { docsDir: config.docsDir, indexDir: config.indexDir });
     const opening = open(config, options.logger.child({ component: 'core' }));
-    const opened = await Promise.race([opening, stopSignal.then(() => undefined)]);
+    opening.catch(() => {});
+    let opened: Closable | undefined;
+    try {
+      opened = await Promise.race([opening, stopSignal.then(() => undefined)]);
+    } catch (error) {
+      // The core's errors explain themselves (missing folder, model required...): say it plainly.
+      logger.error('could not open the document index', { error: describeError(error), stack: errorStack(error) });
+      writeError(`Could not open the document index: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
     if (!opened) {
       // Stopped while the index was building: let the build finish its step, then release it.
       await opening.then((late) => late.close()).catch(() => {});

@@ -174,6 +174,20 @@ describe('runDiscordBot exit codes', () => {
     }
   });
 
+  it('returns 1 with the core\'s explanation when the index cannot be opened (no documents folder)', async () => {
+    const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
+    const errors: string[] = [];
+    try {
+      const config = { ...testConfig(workspace, fake.apiBase), docsDir: path.join(workspace.root, 'missing-folder'), indexDir: path.join(workspace.root, 'other-index') };
+      const code = await runDiscordBot(config, { logger: captureLogger().logger, writeError: (text) => errors.push(text), signals: [] });
+      expect(code).toBe(1);
+      expect(errors.join('\n')).toMatch(/^Could not open the document index: .*missing-folder/);
+      expect(fake.received).toHaveLength(0); // never connected to the gateway
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('stops cleanly on a signal: client destroyed, core closed, exit code 0', async () => {
     const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
     const log = captureLogger();
