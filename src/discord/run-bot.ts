@@ -97,8 +97,10 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
       return 1;
     }
     if (!opened) {
-      // Stopped while the index was building: let the build finish its step, then release it.
-      await opening.then((late) => late.close()).catch(() => {});
+      // Stopped while the index was building. The core cannot cancel a build, but one stopped
+      // midway leaves the previous index in place (the new one is swapped in only when complete),
+      // so do not wait for it: release it if it finishes, and the exit timer below ends the process.
+      void opening.then((late) => late.close()).catch(() => {});
       return 0;
     }
     qa = opened;
