@@ -208,6 +208,7 @@ async function benchDocuments(values: Flags): Promise<void> {
     firstAskMs: round(run.firstAskMs),
     loadMs: run.loadMs === null ? null : round(run.loadMs, 1),
     buildPhasesMs: Object.fromEntries(Object.entries(run.phasesMs).map(([k, v]) => [k, round(v, 1)])),
+    buildMaxEventLoopBlockMs: round(run.buildMaxEventLoopBlockMs, 1),
     indexBytes: run.indexBytes,
     peakRssMb: round(Math.max(run.sampledPeakRssMb, run.maxRssMb), 1),
     sampledPeakRssMb: round(run.sampledPeakRssMb, 1),
@@ -262,6 +263,7 @@ interface ModeSummary {
   passages: number;
   buildMs: number;
   buildPhasesMs: Record<string, number>;
+  buildMaxEventLoopBlockMs: number;
   loadMs: number | null;
   indexBytes: number;
   peakRssMb: number;
@@ -306,6 +308,7 @@ async function childMain(specFile: string): Promise<void> {
     passages: run.passages,
     buildMs: round(run.buildMs, 1),
     buildPhasesMs: Object.fromEntries(Object.entries(run.phasesMs).map(([k, v]) => [k, round(v, 1)])),
+    buildMaxEventLoopBlockMs: round(run.buildMaxEventLoopBlockMs, 1),
     loadMs: run.loadMs === null ? null : round(run.loadMs, 1),
     indexBytes: run.indexBytes,
     peakRssMb: round(Math.max(run.sampledPeakRssMb, run.maxRssMb), 1),
@@ -500,7 +503,7 @@ function printSynthetic(passages: number, documents: number, questions: number, 
     '',
     ...runs.map((r) =>
       r.ok
-        ? `${r.label}: build phases ${JSON.stringify(r.buildPhasesMs)}; rss after build ${r.rssAfterBuildMb} MB; first question ${ms(r.firstAskMs)} ms; model ${r.model ?? 'none'}`
+        ? `${r.label}: build phases ${JSON.stringify(r.buildPhasesMs)}; longest event-loop block during build ${ms(r.buildMaxEventLoopBlockMs)} ms; rss after build ${r.rssAfterBuildMb} MB; first question ${ms(r.firstAskMs)} ms; model ${r.model ?? 'none'}`
         : `${r.label}: ${r.error} after ${(r.elapsedMs / 1000).toFixed(0)} s; last progress: ${r.lastProgress ?? 'none'}`,
     ),
     `percentiles ${PERCENTILE_METHOD}; each mode measured in its own process`,

@@ -5,6 +5,7 @@
  */
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readFile } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import path from 'node:path';
 import { loadConfig, type AppConfig, type ConfigOverrides } from '../src/config.ts';
 import { createLogger } from '../src/logging.ts';
@@ -56,6 +57,11 @@ export interface ProjectRun {
   indexBytes: number;
   sampledPeakRssMb: number;
   maxRssMb: number;
+  /**
+   * Longest stall of the event loop during the build, ms: while it is blocked, a bot cannot answer
+   * anything (Discord wants an interaction acknowledged within 3 s), even from the previous index.
+   */
+  buildMaxEventLoopBlockMs: number;
   /** RSS just after the build, before any question. */
   rssAfterBuildMb: number;
   outcomes: QuestionOutcome[];
@@ -140,8 +146,12 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   };
 
   const sampler = new RssSampler().start();
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let qa = await DocumentQa.open(config, { logger, onProgress });
   const buildMs = performance.now() - started;
+  loopDelay.disable();
+  const buildMaxEventLoopBlockMs = loopDelay.max / 1e6;
   if (phase !== undefined) phasesMs[phase] = (phasesMs[phase] ?? 0) + (performance.now() - phaseStart);
   const rssAfterBuildMb = mb(process.memoryUsage().rss);
   const info = qa.info();
@@ -200,6 +210,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     indexBytes: await directoryBytes(config.indexDir, modelDirInside ? [config.modelDir] : []),
     ...memory,
     rssAfterBuildMb,
+    buildMaxEventLoopBlockMs,
     outcomes,
     results: outcomes.map((o) => ({ excerptTexts: o.answer?.excerpts.map((excerpt) => excerpt.text) ?? [], latencyMs: o.latencyMs })),
     abstained: outcomes.filter((o) => o.answer !== null && !o.answer.answered).length,
