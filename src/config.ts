@@ -17,7 +17,7 @@ export interface AppConfig {
   indexDir: string;
   /**
    * Embedding model: a Hugging Face model id (downloaded once, then cached) or a local folder.
-   * Env `EMBEDDING_MODEL`. Default: `Xenova/all-MiniLM-L6-v2`.
+   * `none` means BM25 alone, on purpose. Env `EMBEDDING_MODEL`. Default: `Xenova/all-MiniLM-L6-v2`.
    */
   embeddingModel: string;
   /** Where models are cached or provided offline. Env `MODEL_DIR`. Default: `<indexDir>/models`. */

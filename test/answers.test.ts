@@ -106,6 +106,25 @@ describe('answers across several documents', () => {
   });
 });
 
+describe('naming a document', () => {
+  it('matches by path, file name or title, exactly first, else by part; an ambiguous name is refused with the candidates', async () => {
+    const docsDir = folderWith({
+      'guide/lighthouse.md': '# Lighthouse Manual\n\nKeepers trim the wick every night.',
+      'bread.txt': '# Sourdough\n\nThe starter needs flour and water every day.',
+    });
+    const qa = await DocumentQa.open(testConfig({ DOCS_DIR: docsDir, INDEX_DIR: tempDir(), EMBEDDING_MODEL: 'none' }));
+    const sources = (name: string) => qa.matchDocuments(name).map((document) => document.source);
+    expect(sources('lighthouse.md')).toEqual(['guide/lighthouse.md']);
+    expect(sources('SOURDOUGH')).toEqual(['bread.txt']);
+    expect(sources('light')).toEqual(['guide/lighthouse.md']);
+    expect(sources('e')).toHaveLength(2);
+    expect(sources('nope')).toEqual([]);
+    await expect(qa.summarize('e')).rejects.toThrow(/fits several documents: .*bread\.txt/);
+    expect((await qa.summarize('bread')).sentences[0]?.text).toBe('The starter needs flour and water every day.');
+    await qa.close();
+  });
+});
+
 describe('hybrid answers with the real embedding pipeline (tiny model)', () => {
   it('fuses vectors and BM25 and reports the hybrid mode', async () => {
     const qa = await DocumentQa.open(testConfig({ DOCS_DIR: seedFolder(), INDEX_DIR: tempDir(), EMBEDDING_MODEL: await tinyModelDir() }));

@@ -5,7 +5,7 @@ import type { DocumentQa } from '../service/document-qa.ts';
 import type { Cooldowns } from './cooldown.ts';
 
 /** The part of the core the bot uses (tests may wrap the real one). */
-export type QaService = Pick<DocumentQa, 'ask' | 'summarize' | 'reindex' | 'reindexing' | 'info'>;
+export type QaService = Pick<DocumentQa, 'ask' | 'summarize' | 'matchDocuments' | 'reindex' | 'reindexing' | 'info'>;
 
 export interface BotContext {
   config: AppConfig;

@@ -257,6 +257,7 @@ export function formatSources(info: IndexInfo): ReplyPayload {
     { name: 'Built', value: relativeTime(info.builtAt), inline: true },
   ];
   if (info.model) fields.push({ name: 'Embedding model', value: escapeAndCut(info.model, 200), inline: true });
+  if (info.modelWarning) fields.push({ name: 'Why word matching only', value: escapeAndCut(info.modelWarning, 1000) });
   if (info.skipped.length > 0) {
     fields.push({ name: 'Skipped files', value: String(info.skipped.length), inline: true });
   }

@@ -422,6 +422,9 @@ class TransformersEmbedder implements Embedder {
         vectors.push(...(await this.embed(batch)));
         bar?.update(vectors.length);
         onProgress?.(vectors.length, total);
+        // The model runs synchronously inside its promise: let timers and sockets (a Discord
+        // heartbeat, an interaction to acknowledge) run between batches.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
     } finally {
       bar?.stop();

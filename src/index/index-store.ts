@@ -99,6 +99,10 @@ function passageSearchText(passage: Passage): string {
   return `${passageContext(passage)} ${passage.text}`;
 }
 
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 async function sha256File(file: string): Promise<string> {
   return createHash('sha256').update(await fs.readFile(file)).digest('hex');
 }
@@ -145,8 +149,13 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
     maxBytes: options.maxDocumentBytes,
     onFile: (done, total) => progress({ phase: 'reading', done, total }),
   });
-  const passages = documents.flatMap((document) => splitPassages(document, { targetChars: options.passageChars }));
-  const lexical = LexicalIndex.build(passages.map(passageSearchText));
+  const passages: Passage[] = [];
+  for (const document of documents) {
+    passages.push(...splitPassages(document, { targetChars: options.passageChars }));
+    // Long builds run inside the bot's process: let it answer heartbeats and interactions.
+    if (passages.length % 200 < 20) await yieldToEventLoop();
+  }
+  const lexical = await LexicalIndex.buildYielding(passages.map(passageSearchText));
 
   let vectors: VectorIndex | null = null;
   if (options.embedder && passages.length > 0) {
@@ -155,7 +164,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
     const embedded = await embedder.embedPassages(passages.map(passageEmbeddingText), (done, total) =>
       progress({ phase: 'embedding', done, total }),
     );
-    vectors = VectorIndex.build(embedded, embedder.dimensions);
+    vectors = await VectorIndex.build(embedded, embedder.dimensions);
   }
 
   progress({ phase: 'writing', done: 0, total: 1 });

@@ -32,6 +32,37 @@ export interface LexicalIndexOptions {
   b?: number;
 }
 
+/** Collects postings text by text; `finish` packs them into typed arrays. */
+class LexicalIndexBuilder {
+  private readonly lengths: Uint32Array;
+  private readonly lists = new Map<string, { passages: number[]; frequencies: number[] }>();
+
+  constructor(size: number) {
+    this.lengths = new Uint32Array(size);
+  }
+
+  add(passage: number, text: string): void {
+    const counts = new Map<string, number>();
+    const terms = analyze(text);
+    this.lengths[passage] = terms.length;
+    for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
+    for (const [term, count] of counts) {
+      let list = this.lists.get(term);
+      if (!list) this.lists.set(term, (list = { passages: [], frequencies: [] }));
+      list.passages.push(passage);
+      list.frequencies.push(Math.min(count, 65_535));
+    }
+  }
+
+  finish(options: LexicalIndexOptions): LexicalIndex {
+    const postings = new Map<string, PostingList>();
+    for (const [term, list] of this.lists) {
+      postings.set(term, { passages: Uint32Array.from(list.passages), frequencies: Uint16Array.from(list.frequencies) });
+    }
+    return LexicalIndex.fromParts(this.lengths, postings, options);
+  }
+}
+
 export class LexicalIndex {
   readonly k1: number;
   readonly b: number;
@@ -51,24 +82,23 @@ export class LexicalIndex {
 
   /** Indexes texts; hit `passage` numbers are positions in `texts`. */
   static build(texts: readonly string[], options: LexicalIndexOptions = {}): LexicalIndex {
-    const lengths = new Uint32Array(texts.length);
-    const lists = new Map<string, { passages: number[]; frequencies: number[] }>();
-    texts.forEach((text, passage) => {
-      const counts = new Map<string, number>();
-      const terms = analyze(text);
-      lengths[passage] = terms.length;
-      for (const term of terms) counts.set(term, (counts.get(term) ?? 0) + 1);
-      for (const [term, count] of counts) {
-        let list = lists.get(term);
-        if (!list) lists.set(term, (list = { passages: [], frequencies: [] }));
-        list.passages.push(passage);
-        list.frequencies.push(Math.min(count, 65_535));
-      }
-    });
-    const postings = new Map<string, PostingList>();
-    for (const [term, list] of lists) {
-      postings.set(term, { passages: Uint32Array.from(list.passages), frequencies: Uint16Array.from(list.frequencies) });
+    const builder = new LexicalIndexBuilder(texts.length);
+    texts.forEach((text, passage) => builder.add(passage, text));
+    return builder.finish(options);
+  }
+
+  /** Like `build`, yielding to the event loop every few hundred texts so a bot stays responsive. */
+  static async buildYielding(texts: readonly string[], options: LexicalIndexOptions = {}): Promise<LexicalIndex> {
+    const builder = new LexicalIndexBuilder(texts.length);
+    for (let passage = 0; passage < texts.length; passage += 1) {
+      builder.add(passage, texts[passage] ?? '');
+      if (passage % 500 === 499) await new Promise<void>((resolve) => setImmediate(resolve));
     }
+    return builder.finish(options);
+  }
+
+  /** Used by LexicalIndexBuilder. */
+  static fromParts(lengths: Uint32Array, postings: Map<string, PostingList>, options: LexicalIndexOptions): LexicalIndex {
     return new LexicalIndex(lengths, postings, options);
   }
 

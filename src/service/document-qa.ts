@@ -33,6 +33,8 @@ export interface IndexInfo {
   mode: Exclude<SearchMode, 'dense'>;
   /** The embedding model of the index, or null for a lexical-only index. */
   model: string | null;
+  /** Why questions are matched by words only although a model is configured, or null. */
+  modelWarning: string | null;
   /** ISO time the index was built. */
   builtAt: string;
   documents: SourceInfo[];
@@ -76,11 +78,20 @@ export class ReindexInProgressError extends Error {
   }
 }
 
-/** A summary was asked for a document that is not indexed. */
+/** A summary was asked for a document that is not indexed, or for a name that fits several. */
 export class UnknownDocumentError extends Error {
   override name = 'UnknownDocumentError';
-  constructor(readonly requested: string, readonly known: string[]) {
-    super(`There is no document called "${requested}". Known documents: ${known.join(', ') || 'none'}.`);
+  constructor(
+    readonly requested: string,
+    readonly known: string[],
+    /** Documents the name fits, when it fits more than one. */
+    readonly candidates: string[] = [],
+  ) {
+    super(
+      candidates.length > 1
+        ? `"${requested}" fits several documents: ${candidates.join(', ')}. Give more of the name.`
+        : `There is no document called "${requested}". Known documents: ${known.join(', ') || 'none'}.`,
+    );
   }
 }
 
@@ -185,6 +196,7 @@ export class DocumentQa {
     showProgress: boolean,
     purpose: 'index' | 'question',
   ): Promise<{ embedder: Embedder | null; failure: string | null }> {
+    if (isLexicalOnly(config.embeddingModel)) return { embedder: null, failure: null };
     try {
       const embedder = await loadEmbedder({
         model: config.embeddingModel,
@@ -243,8 +255,33 @@ export class DocumentQa {
     if (source === undefined || source.trim() === '' || source.trim().toLowerCase() === 'all') {
       return summarizeDocuments(index, []);
     }
-    const resolved = resolveDocument(index, source.trim());
-    return summarizeDocuments(index, [resolved]);
+    const requested = source.trim();
+    const matches = this.matchDocuments(requested);
+    if (matches.length !== 1 || !matches[0]) {
+      throw new UnknownDocumentError(
+        requested,
+        index.manifest.documents.map((document) => document.source),
+        matches.map((document) => document.source),
+      );
+    }
+    return summarizeDocuments(index, [matches[0].source]);
+  }
+
+  /**
+   * The documents a name can mean: the one whose source path, file name or title equals it
+   * (ignoring case), else every one whose source or title contains it.
+   */
+  matchDocuments(requested: string): SourceInfo[] {
+    const wanted = requested.trim().toLowerCase();
+    const documents = this.info().documents;
+    const exact = documents.find(
+      (document) =>
+        document.source.toLowerCase() === wanted ||
+        document.title.toLowerCase() === wanted ||
+        (document.source.split('/').pop() ?? '').toLowerCase() === wanted,
+    );
+    if (exact) return [exact];
+    return documents.filter((document) => document.source.toLowerCase().includes(wanted) || document.title.toLowerCase().includes(wanted));
   }
 
   /** Rebuilds from the documents folder. Throws ReindexInProgressError when one already runs. */
@@ -303,6 +340,7 @@ export class DocumentQa {
     return {
       mode: manifest.mode,
       model: manifest.model?.id ?? null,
+      modelWarning: this.modelWarning,
       builtAt: manifest.builtAt,
       documents: manifest.documents.map((document) => ({ source: document.source, title: document.title, passages: document.passages })),
       passages: manifest.counts.passages,
@@ -325,22 +363,9 @@ export class DocumentQa {
   }
 }
 
-/** Finds a document by source path, file name, title, or a unique prefix of either, ignoring case. */
-function resolveDocument(index: LoadedIndex, requested: string): string {
-  const wanted = requested.toLowerCase();
-  const documents = index.manifest.documents;
-  const exact = documents.find(
-    (document) =>
-      document.source.toLowerCase() === wanted ||
-      document.title.toLowerCase() === wanted ||
-      (document.source.split('/').pop() ?? '').toLowerCase() === wanted,
-  );
-  if (exact) return exact.source;
-  const partial = documents.filter(
-    (document) => document.source.toLowerCase().includes(wanted) || document.title.toLowerCase().includes(wanted),
-  );
-  if (partial.length === 1 && partial[0]) return partial[0].source;
-  throw new UnknownDocumentError(requested, documents.map((document) => document.source));
+/** `EMBEDDING_MODEL=none` asks for BM25 alone, on purpose: no model, no warning. */
+export function isLexicalOnly(model: string): boolean {
+  return model.trim().toLowerCase() === 'none';
 }
 
 /** A placeholder state before the first build completes; never searched (open() builds before returning). */

@@ -374,6 +374,7 @@ describe('errors', () => {
         throw new Error(`index exploded near /webhooks/1/${'x'.repeat(30)}`);
       },
       summarize: (source) => qa.summarize(source),
+      matchDocuments: (requested) => qa.matchDocuments(requested),
       reindex: (onProgress) => qa.reindex(onProgress),
       info: () => qa.info(),
       get reindexing() {

@@ -27,7 +27,6 @@ import { ThrottledEditor } from '../../src/discord/throttle.ts';
 import { canReindex } from '../../src/discord/permissions.ts';
 import { commandsDiffer } from '../../src/discord/commands/sync.ts';
 import { commandDefinitions } from '../../src/discord/commands/index.ts';
-import { matchDocuments } from '../../src/discord/commands/summary.ts';
 import { describeError, isTokenRejected, sanitize } from '../../src/discord/errors.ts';
 import { restApiBase } from '../../src/discord/bot.ts';
 import { prepareQuestion } from '../../src/discord/replies.ts';
@@ -158,6 +157,7 @@ describe('other replies', () => {
   const info: IndexInfo = {
     mode: 'lexical',
     model: null,
+    modelWarning: 'Embedding model "Xenova/all-MiniLM-L6-v2" is unavailable: the model host could not be reached.',
     builtAt: '2024-01-05T10:00:00.000Z',
     documents: [
       { source: 'b.md', title: 'Bravo', passages: 3 },
@@ -172,6 +172,7 @@ describe('other replies', () => {
     const built = embed?.fields?.find((field) => field.name === 'Built');
     expect(built?.value).toBe(`<t:${Date.parse(info.builtAt) / 1000}:R>`);
     expect(relativeTime(info.builtAt)).toMatch(/^<t:\d+:R>$/);
+    expect(embed?.fields?.find((field) => field.name === 'Why word matching only')?.value).toMatch(/could not be reached/);
     assertEmbedValid(embed!);
   });
   it('formats a summary with citations', () => {
@@ -214,17 +215,6 @@ describe('other replies', () => {
     expect(documentChoices(documents, 'zeb')).toEqual([{ name: 'Zebras (zebra.md)', value: 'zebra.md' }]);
     expect(documentChoices(documents, 'ZEBRAS')[0]?.value).toBe('zebra.md');
     expect(documentChoices(documents, 'nothing-like-this')).toEqual([]);
-  });
-  it('matches /summary documents like the core does', () => {
-    const documents = [
-      { source: 'guide/lighthouse.md', title: 'Lighthouse Manual', passages: 2 },
-      { source: 'bread.txt', title: 'Sourdough', passages: 2 },
-    ];
-    expect(matchDocuments(documents, 'lighthouse.md').map((d) => d.source)).toEqual(['guide/lighthouse.md']);
-    expect(matchDocuments(documents, 'sourdough').map((d) => d.source)).toEqual(['bread.txt']);
-    expect(matchDocuments(documents, 'light').map((d) => d.source)).toEqual(['guide/lighthouse.md']);
-    expect(matchDocuments(documents, 'e')).toHaveLength(2);
-    expect(matchDocuments(documents, 'nope')).toHaveLength(0);
   });
 });
 

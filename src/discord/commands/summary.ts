@@ -26,23 +26,6 @@ export function data() {
     );
 }
 
-/**
- * The documents `requested` can name, with the core's rules: an exact source, file name or title
- * (ignoring case), else every document whose source or title contains it. Used to answer a typo
- * or an ambiguous name privately, before deferring; the core still has the last word.
- */
-export function matchDocuments(documents: SourceInfo[], requested: string): SourceInfo[] {
-  const wanted = requested.toLowerCase();
-  const exact = documents.filter(
-    (doc) =>
-      doc.source.toLowerCase() === wanted ||
-      doc.title.toLowerCase() === wanted ||
-      (doc.source.split('/').pop() ?? '').toLowerCase() === wanted,
-  );
-  if (exact.length > 0) return exact.slice(0, 1);
-  return documents.filter((doc) => doc.source.toLowerCase().includes(wanted) || doc.title.toLowerCase().includes(wanted));
-}
-
 function listSources(documents: SourceInfo[], limit = 10): string {
   const shown = documents.slice(0, limit).map((doc) => doc.source).join(', ');
   return documents.length > limit ? `${shown}, and ${documents.length - limit} more` : shown;
@@ -54,7 +37,8 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   const documents = context.qa.info().documents;
   let target = requested;
   if (requested !== undefined) {
-    const matches = matchDocuments(documents, requested);
+    // The core's own matching, asked first so that a typo or an ambiguous name is answered privately, before deferring.
+    const matches = context.qa.matchDocuments(requested);
     if (matches.length !== 1) {
       const name = escapeAndCut(requested, 200);
       const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';
