@@ -421,7 +421,7 @@ function hashToken(token: string): number {
 }
 
 /** mulberry32: a small seeded generator of floats in [0, 1). */
-function seededRandom(seed: number): () => number {
+export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
