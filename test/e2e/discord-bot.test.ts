@@ -2,6 +2,7 @@
  * The bot end to end: its real discord.js client talks to the loopback Discord stand-in (REST +
  * gateway), and answers from the real core over a temporary folder of crafted documents.
  */
+import { renameSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits } from 'discord.js';
 import { DocumentQa } from '../../src/service/document-qa.ts';
@@ -259,6 +260,25 @@ describe('/reindex', () => {
     const third = fake.sendCommand({ name: 'reindex', user: fake.user('later-admin'), permissions: PermissionFlagsBits.ManageGuild });
     expect((await callback(third)).body.type).toBe(5);
     await fake.waitForRequest((request) => isOriginalEdit(third)(request) && (request.body.embeds ?? []).length > 0, { timeoutMs: 30_000 });
+  });
+
+  it('a rebuild that fails tells the admin why, privately, and the old index keeps answering', async () => {
+    const moved = `${workspace.docsDir}-moved`;
+    renameSync(workspace.docsDir, moved);
+    try {
+      const sent = fake.sendCommand({ name: 'reindex', user: fake.user('unlucky-admin'), permissions: PermissionFlagsBits.ManageGuild });
+      expect((await callback(sent)).body).toMatchObject({ type: 5, data: { flags: 64 } });
+      const failure = await fake.waitForRequest((request) => isOriginalEdit(sent)(request) && /could not be rebuilt/.test(request.body.content ?? ''), {
+        timeoutMs: 30_000,
+      });
+      expect(failure.body.content).toMatch(/does not exist/);
+      expect(failure.body.content).toMatch(/previous index is still answering/);
+    } finally {
+      renameSync(moved, workspace.docsDir);
+    }
+    const asked = ask(fake.user('after-failed-reindex'), 'How often does the foghorn sound?');
+    const answer = await fake.waitForRequest(isOriginalEdit(asked));
+    expect(visibleText(answer.body)).toContain('thirty seconds');
   });
 });
 

@@ -13,8 +13,8 @@ import {
 } from 'discord.js';
 import { ReindexInProgressError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
-import { describeError } from '../errors.ts';
-import { formatReindexProgress, formatReindexReport } from '../format.ts';
+import { describeError, errorStack } from '../errors.ts';
+import { escapeAndCut, formatReindexProgress, formatReindexReport } from '../format.ts';
 import { canReindex } from '../permissions.ts';
 import { NO_MENTIONS, editWith, replyPrivately } from '../replies.ts';
 import { ThrottledEditor } from '../throttle.ts';
@@ -91,7 +91,11 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
       await replyPrivately(interaction, error.message);
       return;
     }
-    throw error;
+    if (!interaction.deferred) throw error;
+    // Admins can act on the reason (a missing folder, a full disk, a required model): show it privately.
+    log.error('reindex failed', { error: describeError(error), stack: errorStack(error) });
+    const reason = escapeAndCut(error instanceof Error ? error.message : String(error), 1500);
+    await editWith(interaction, { content: `The index could not be rebuilt: ${reason}\nThe previous index is still answering questions.` });
   } finally {
     context.reindex.running = false;
   }
