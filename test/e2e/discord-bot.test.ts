@@ -9,6 +9,7 @@ import { DocumentQa } from '../../src/service/document-qa.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/discord/bot.ts';
 import { FakeDiscord, type RecordedRequest, type SentInteraction } from './fake-discord/server.ts';
 import { MEMBER_PERMISSIONS } from './fake-discord/payloads.ts';
+import { embedFields, embedOf, identifyData, resumeData, type MessageBody } from './fake-discord/bodies.ts';
 import { FAKE_TOKEN, captureLogger, makeWorkspace, sleep, testConfig, type CapturedLogger, type TestWorkspace } from './helpers.ts';
 import type { AppConfig } from '../../src/config.ts';
 
@@ -38,7 +39,7 @@ function ask(user = fake.user('asker'), question = 'When does the keeper light t
 }
 
 /** The text a user sees in a reply body: content plus every embed part. */
-function visibleText(body: any): string {
+function visibleText(body: MessageBody | undefined): string {
   const parts: string[] = [body?.content ?? ''];
   for (const embed of body?.embeds ?? []) {
     parts.push(embed.title ?? '', embed.description ?? '', embed.footer?.text ?? '');
@@ -72,10 +73,10 @@ describe('connecting', () => {
     expect(fake.connections[0]?.url).toMatch(/^\/gateway\/?\?/);
     expect(fake.connections[0]?.query).toMatchObject({ v: '10', encoding: 'json' });
     expect(fake.connections[0]?.query.compress).toBeUndefined();
-    const identify = fake.received.find((frame) => frame.op === 2);
+    const identify = identifyData(fake.received.find((frame) => frame.op === 2));
     // Guilds (1) | GuildMessages (1 << 9) | DirectMessages (1 << 12); no MessageContent (1 << 15).
-    expect(identify?.d.intents).toBe(1 | (1 << 9) | (1 << 12));
-    expect(identify?.d.compress).toBe(false);
+    expect(identify?.intents).toBe(1 | (1 << 9) | (1 << 12));
+    expect(identify?.compress).toBe(false);
     expect(bot.client.guilds.cache.get(fake.guild.id)?.name).toBe(fake.guild.name);
     expect(log.text()).toContain(`ready as ${fake.bot.username} in 1 servers`);
   });
@@ -85,7 +86,7 @@ describe('connecting', () => {
     expect(commandRequests.map((request) => request.method)).toEqual(['GET', 'PUT']);
     expect(fake.commands.global.map((command) => command.name).sort()).toEqual(['ask', 'reindex', 'sources', 'summary']);
     const askCommand = fake.commands.global.find((command) => command.name === 'ask');
-    expect(askCommand.options[0]).toMatchObject({ name: 'question', required: true, max_length: config.maxQuestionChars });
+    expect(askCommand?.options?.[0]).toMatchObject({ name: 'question', required: true, max_length: config.maxQuestionChars });
   });
 
   it('answers heartbeats', async () => {
@@ -101,12 +102,12 @@ describe('/ask', () => {
     expect(ack.body.type).toBe(5); // deferred: embedding can outlast the 3-second window
     expect((ack.body.data?.flags ?? 0) & 64).toBe(0); // the answer is public
     const edit = await fake.waitForRequest(isOriginalEdit(sent));
-    const embed = edit.body.embeds[0];
+    const embed = embedOf(edit.body);
     expect(embed.title).toBe('When does the keeper light the lamp?');
-    expect(embed.fields[0].name).toBe("1. Lighthouse Keeper's Manual");
-    expect(embed.fields[0].value).toContain('lights the lamp at sunset');
-    expect(embed.fields[0].value).toMatch(/guides\/lighthouse\.md, paragraph \d+/);
-    expect(embed.footer.text).toContain('lexical');
+    expect(embed.fields?.[0]?.name).toBe("1. Lighthouse Keeper's Manual");
+    expect(embed.fields?.[0]?.value).toContain('lights the lamp at sunset');
+    expect(embed.fields?.[0]?.value).toMatch(/guides\/lighthouse\.md, paragraph \d+/);
+    expect(embed.footer?.text).toContain('lexical');
     expect(edit.body.allowed_mentions).toEqual({ parse: [] , replied_user: false });
   });
 
@@ -116,14 +117,14 @@ describe('/ask', () => {
     const text = visibleText(edit.body);
     expect(text).toContain('\\*\\*quarterly meeting\\*\\*');
     expect(text).toContain('@everyone');
-    expect(edit.body.allowed_mentions.parse).toEqual([]);
+    expect(edit.body.allowed_mentions?.parse).toEqual([]);
   });
 
   it('shows a declined answer by its message', async () => {
     const sent = ask(fake.user('zebra-asker'), 'zebra quantum xylophone');
     const edit = await fake.waitForRequest(isOriginalEdit(sent));
     expect(edit.body.embeds ?? []).toHaveLength(0);
-    expect(edit.body.content.length).toBeGreaterThan(10);
+    expect(edit.body.content?.length).toBeGreaterThan(10);
   });
 
   it.each([
@@ -135,8 +136,8 @@ describe('/ask', () => {
     const sent = ask(fake.user('bad-input'), question);
     const ack = await callback(sent);
     expect(ack.body.type).toBe(4);
-    expect(ack.body.data.flags & 64).toBe(64);
-    expect(ack.body.data.content).toContain(expected);
+    expect((ack.body.data?.flags ?? 0) & 64).toBe(64);
+    expect(ack.body.data?.content).toContain(expected);
   });
 
   it('has a per-user cooldown, answered privately', async () => {
@@ -146,8 +147,8 @@ describe('/ask', () => {
     const second = ask(user, 'How often does the foghorn sound?');
     const ack = await callback(second);
     expect(ack.body.type).toBe(4);
-    expect(ack.body.data.flags & 64).toBe(64);
-    expect(ack.body.data.content).toMatch(/^Please wait \d+ s before asking another question\.$/);
+    expect((ack.body.data?.flags ?? 0) & 64).toBe(64);
+    expect(ack.body.data?.content).toMatch(/^Please wait \d+ s before asking another question\.$/);
     // Someone else is not held back.
     const other = ask(fake.user('patient'), 'How often does the foghorn sound?');
     const edit = await fake.waitForRequest(isOriginalEdit(other));
@@ -175,17 +176,17 @@ describe('/summary', () => {
     const sent = fake.sendCommand({ name: 'summary', type: 4, user, options: [{ name: 'document', type: STRING, value: 'keeper', focused: true }] });
     const response = await callback(sent);
     expect(response.body.type).toBe(8);
-    expect(response.body.data.choices).toEqual([{ name: "Lighthouse Keeper's Manual (guides/lighthouse.md)", value: 'guides/lighthouse.md' }]);
+    expect(response.body.data?.choices).toEqual([{ name: "Lighthouse Keeper's Manual (guides/lighthouse.md)", value: 'guides/lighthouse.md' }]);
     const all = fake.sendCommand({ name: 'summary', type: 4, user, options: [{ name: 'document', type: STRING, value: '', focused: true }] });
     const allResponse = await callback(all);
-    expect(allResponse.body.data.choices.map((choice: any) => choice.value).sort()).toEqual(['announcements.md', 'guides/lighthouse.md', 'sourdough.txt']);
+    expect(allResponse.body.data?.choices?.map((choice) => choice.value).sort()).toEqual(['announcements.md', 'guides/lighthouse.md', 'sourdough.txt']);
   });
 
   it('summarises one document with cited sentences', async () => {
     const sent = fake.sendCommand({ name: 'summary', user: fake.user('summariser'), options: [{ name: 'document', type: STRING, value: 'guides/lighthouse.md' }] });
     expect((await callback(sent)).body.type).toBe(5);
     const edit = await fake.waitForRequest(isOriginalEdit(sent));
-    const embed = edit.body.embeds[0];
+    const embed = embedOf(edit.body);
     expect(embed.title).toBe("Summary of Lighthouse Keeper's Manual");
     expect(embed.description).toMatch(/^1\. .+ — \*guides\/lighthouse\.md, paragraph \d+\*/);
   });
@@ -193,12 +194,12 @@ describe('/summary', () => {
   it('summarises all documents without an option, and refuses an unknown document privately', async () => {
     const all = fake.sendCommand({ name: 'summary', user: fake.user('summariser-all') });
     const edit = await fake.waitForRequest(isOriginalEdit(all));
-    expect(edit.body.embeds[0].title).toBe('Summary of all documents');
+    expect(embedOf(edit.body).title).toBe('Summary of all documents');
     const unknown = fake.sendCommand({ name: 'summary', user: fake.user('typo'), options: [{ name: 'document', type: STRING, value: 'no-such-doc' }] });
     const ack = await callback(unknown);
     expect(ack.body.type).toBe(4);
-    expect(ack.body.data.flags & 64).toBe(64);
-    expect(ack.body.data.content).toContain('There is no document called "no-such-doc"');
+    expect((ack.body.data?.flags ?? 0) & 64).toBe(64);
+    expect(ack.body.data?.content).toContain('There is no document called "no-such-doc"');
   });
 });
 
@@ -207,14 +208,14 @@ describe('/sources', () => {
     const sent = fake.sendCommand({ name: 'sources', user: fake.user('curious') });
     const reply = await callback(sent);
     expect(reply.body.type).toBe(4);
-    const embed = reply.body.data.embeds[0];
+    const embed = embedOf(reply.body.data);
     expect(embed.title).toBe('Indexed documents (3)');
     expect(embed.description).toMatch(/\*\*Lighthouse Keeper's Manual\*\* — guides\/lighthouse\.md · \d+ passages?/);
-    const fields = Object.fromEntries(embed.fields.map((field: any) => [field.name, field.value]));
+    const fields = embedFields(embed);
     expect(fields.Mode).toContain('lexical');
     expect(fields.Built).toMatch(/^<t:\d+:R>$/);
     expect(fields['Skipped files']).toBe('1');
-    expect(reply.body.data.allowed_mentions.parse).toEqual([]);
+    expect(reply.body.data?.allowed_mentions?.parse).toEqual([]);
   });
 });
 
@@ -223,8 +224,8 @@ describe('/reindex', () => {
     const sent = fake.sendCommand({ name: 'reindex', user: fake.user('plain-member'), permissions: MEMBER_PERMISSIONS });
     const ack = await callback(sent);
     expect(ack.body.type).toBe(4);
-    expect(ack.body.data.flags & 64).toBe(64);
-    expect(ack.body.data.content).toContain('Only server admins');
+    expect((ack.body.data?.flags ?? 0) & 64).toBe(64);
+    expect(ack.body.data?.content).toContain('Only server admins');
     expect(log.text()).toMatch(/reindex refused: not an admin .*command=reindex/);
   });
 
@@ -236,9 +237,9 @@ describe('/reindex', () => {
     const edits = fake.requests.filter(isOriginalEdit(sent));
     expect(edits[0]?.body.content).toContain('Rebuilding the index');
     expect(edits.at(-1)).toBe(report);
-    const embed = report.body.embeds[0];
+    const embed = embedOf(report.body);
     expect(embed.title).toBe('✅ Index rebuilt');
-    const fields = Object.fromEntries(embed.fields.map((field: any) => [field.name, field.value]));
+    const fields = embedFields(embed);
     expect(fields).toMatchObject({ Documents: '3', Mode: expect.stringContaining('lexical') });
     expect(fields['Skipped files (1)']).toContain('floor-plan.pdf — unsupported format');
     expect(fields.Duration).toMatch(/\d+(\.\d)? m?s/);
@@ -252,10 +253,10 @@ describe('/reindex', () => {
     const second = fake.sendCommand({ name: 'reindex', user: fake.user('other-admin'), permissions: PermissionFlagsBits.Administrator });
     const refused = await callback(second);
     expect(refused.body.type).toBe(4);
-    expect(refused.body.data.flags & 64).toBe(64);
-    expect(refused.body.data.content).toContain('already running');
+    expect((refused.body.data?.flags ?? 0) & 64).toBe(64);
+    expect(refused.body.data?.content).toContain('already running');
     const report = await fake.waitForRequest((request) => isOriginalEdit(first)(request) && (request.body.embeds ?? []).length > 0, { timeoutMs: 30_000 });
-    expect(report.body.embeds[0].title).toBe('✅ Index rebuilt');
+    expect(embedOf(report.body).title).toBe('✅ Index rebuilt');
     // Once done, another rebuild is accepted again.
     const third = fake.sendCommand({ name: 'reindex', user: fake.user('later-admin'), permissions: PermissionFlagsBits.ManageGuild });
     expect((await callback(third)).body.type).toBe(5);
@@ -289,7 +290,7 @@ describe('mentions and DMs', () => {
     const reply = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${fake.guild.channelId}/messages`, { since });
     expect(reply.body.message_reference).toMatchObject({ message_id: messageId, fail_if_not_exists: false });
     expect(reply.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
-    expect(reply.body.embeds[0].title).toBe('how often does the foghorn sound?');
+    expect(embedOf(reply.body).title).toBe('how often does the foghorn sound?');
     expect(visibleText(reply.body)).toContain('thirty seconds');
   });
 
@@ -307,7 +308,7 @@ describe('mentions and DMs', () => {
     const since = fake.requests.length;
     const messageId = fake.sendMessage({ author: user, dm: true, content: 'How do I bake the loaf?' });
     const reply = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${fake.dmChannelFor(user)}/messages`, { since });
-    expect(reply.body.message_reference.message_id).toBe(messageId);
+    expect(reply.body.message_reference?.message_id).toBe(messageId);
     expect(visibleText(reply.body)).toContain('cast iron pot');
   });
 
@@ -374,7 +375,7 @@ describe('gateway resilience', () => {
     // Dispatched while the client is away: must be replayed after RESUME.
     const missed = ask(fake.user(`missed-${fake.connections.length}`), 'What does the logbook record?');
     const resume = await fake.waitForFrame((frame) => frame.op === 6, { since: framesBefore, timeoutMs: 10_000 });
-    expect(resume.d.token).toBe(FAKE_TOKEN);
+    expect(resumeData(resume)?.token).toBe(FAKE_TOKEN);
     expect(fake.connections.length).toBe(connectionsBefore + 1);
     expect(fake.connections.at(-1)?.url).toMatch(/^\/resume/);
     expect(fake.received.slice(framesBefore).some((frame) => frame.op === 2)).toBe(false); // resumed, not re-identified
@@ -407,7 +408,7 @@ describe('errors', () => {
       expect((await callback(sent)).body.type).toBe(5);
       // The public "thinking" message is removed and the apology is sent privately.
       const followUp = await fake.waitForRequest(isFollowUp(sent));
-      expect(followUp.body.flags & 64).toBe(64);
+      expect((followUp.body.flags ?? 0) & 64).toBe(64);
       expect(followUp.body.content).toContain('something went wrong');
       expect(fake.requests.some((request) => request.method === 'DELETE' && request.path === `/webhooks/${fake.applicationId}/${sent.token}/messages/@original`)).toBe(true);
       const line = log.lines.find((entry) => entry.includes('command failed') && entry.includes(user.id));
@@ -428,12 +429,13 @@ describe('safety of every reply', () => {
     const bodies = fake.messageRequests();
     expect(bodies.length).toBeGreaterThan(20);
     for (const request of bodies) {
-      const body = request.body?.type === 4 ? request.body.data : request.body;
-      expect(body.allowed_mentions, `${request.method} ${request.path}`).toBeDefined();
-      expect(body.allowed_mentions.parse, `${request.method} ${request.path}`).toEqual([]);
-      expect(body.allowed_mentions.replied_user ?? false).toBe(false);
-      expect(body.allowed_mentions.users ?? []).toEqual([]);
-      expect(body.allowed_mentions.roles ?? []).toEqual([]);
+      const body = request.body.type === 4 ? request.body.data : request.body;
+      const mentions = body?.allowed_mentions;
+      expect(mentions, `${request.method} ${request.path}`).toBeDefined();
+      expect(mentions?.parse, `${request.method} ${request.path}`).toEqual([]);
+      expect(mentions?.replied_user ?? false).toBe(false);
+      expect(mentions?.users ?? []).toEqual([]);
+      expect(mentions?.roles ?? []).toEqual([]);
     }
   });
 

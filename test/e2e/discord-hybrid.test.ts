@@ -10,6 +10,7 @@ import { DocumentQa } from '../../src/service/document-qa.ts';
 import { startDiscordBot, type DiscordBot } from '../../src/discord/bot.ts';
 import { FakeDiscord, type RecordedRequest, type SentInteraction } from './fake-discord/server.ts';
 import { MEMBER_PERMISSIONS, type FakeUser } from './fake-discord/payloads.ts';
+import { embedFields, embedOf } from './fake-discord/bodies.ts';
 import { FAKE_TOKEN, captureLogger, makeWorkspace, testConfig, type TestWorkspace } from './helpers.ts';
 import { tinyModelDir } from '../support/tiny-model.ts';
 
@@ -61,9 +62,9 @@ it('answers /ask from the hybrid index, acknowledged within 3 seconds', async ()
   const ack = await fake.waitForRequest((request) => request.path === `/interactions/${sent.id}/${sent.token}/callback`);
   expect(ack.at - sent.dispatchedAt).toBeLessThan(3000);
   const edit = await fake.waitForRequest(originalEdits(sent));
-  const embed = edit.body.embeds[0];
-  expect(embed.fields[0].value).toContain('lights the lamp at sunset');
-  expect(embed.footer.text).toContain('hybrid');
+  const embed = embedOf(edit.body);
+  expect(embed.fields?.[0]?.value).toContain('lights the lamp at sunset');
+  expect(embed.footer?.text).toContain('hybrid');
 });
 
 it('lets a listed admin (no Manage Server) rebuild: progress at most every ~1.5 s, questions answered meanwhile, then the report', async () => {
@@ -77,7 +78,7 @@ it('lets a listed admin (no Manage Server) rebuild: progress at most every ~1.5 
     options: [{ name: 'question', type: 3, value: 'How often does the foghorn sound?' }],
   });
   const answer = await fake.waitForRequest(originalEdits(question), { timeoutMs: 30_000 });
-  expect(answer.body.embeds[0].fields[0].value).toContain('thirty seconds');
+  expect(embedOf(answer.body).fields?.[0]?.value).toContain('thirty seconds');
 
   const report = await fake.waitForRequest((request) => originalEdits(sent)(request) && (request.body.embeds ?? []).length > 0, {
     timeoutMs: 60_000,
@@ -89,10 +90,10 @@ it('lets a listed admin (no Manage Server) rebuild: progress at most every ~1.5 
   for (let i = 1; i < progress.length; i += 1) {
     expect(progress[i]!.at - progress[i - 1]!.at).toBeGreaterThanOrEqual(1400);
   }
-  expect(progress.some((request) => /Reading documents|Embedding passages|Writing the index/.test(request.body.content))).toBe(
+  expect(progress.some((request) => /Reading documents|Embedding passages|Writing the index/.test(request.body.content ?? ''))).toBe(
     progress.length > 1,
   );
-  const fields = Object.fromEntries(report.body.embeds[0].fields.map((field: any) => [field.name, field.value]));
+  const fields = embedFields(embedOf(report.body));
   expect(fields.Documents).toBe(String(GENERATED_DOCUMENTS + 3));
   expect(fields.Mode).toContain('hybrid');
 });

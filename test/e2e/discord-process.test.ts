@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runDiscordBot } from '../../src/discord/run-bot.ts';
 import { FakeDiscord, type RecordedRequest } from './fake-discord/server.ts';
+import { commandsInBody } from './fake-discord/bodies.ts';
 import { FAKE_TOKEN, captureLogger, makeWorkspace, testConfig, type TestWorkspace } from './helpers.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -234,7 +235,8 @@ describe('npm run deploy-commands', () => {
       expect(child.stdout()).toContain(`Registered 4 commands (/ask, /summary, /reindex, /sources) to server ${fake.guild.id}`);
       const put = fake.requests.find((request) => request.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
-      expect(put?.body.find((command: any) => command.name === 'ask').options[0].max_length).toBe(250);
+      const question = commandsInBody(put?.parsed).find((command) => command.name === 'ask')?.options?.[0];
+      expect(question && 'max_length' in question ? question.max_length : undefined).toBe(250);
     } finally {
       await fake.stop();
     }

@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { PermissionFlagsBits } from 'discord.js';
+import type { MessageBody } from './bodies.ts';
 
 const DISCORD_EPOCH = 1420070400000n;
 let increment = 0n;
@@ -188,7 +189,7 @@ export function messageObject(fields: {
   channelId: string;
   guildId?: string | undefined;
   author: FakeUser;
-  body: Record<string, unknown>;
+  body: MessageBody;
   flags?: number;
   webhookId?: string;
   applicationId?: string;

@@ -23,6 +23,8 @@ import { EventEmitter } from 'node:events';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, WebSocket } from 'ws';
+import type { APIApplicationCommand, APIEmbed } from 'discord.js';
+import { commandsInBody, isGatewayPayload, isRecord, isRecordedBody, type RecordedBody } from './bodies.ts';
 import {
   BOT_PERMISSIONS,
   MEMBER_PERMISSIONS,
@@ -43,14 +45,17 @@ export interface RecordedRequest {
   path: string;
   query: Record<string, string>;
   headers: Record<string, string>;
-  body: any;
+  /** The JSON object body: a message body or an interaction callback; `{}` when the body is not a JSON object. */
+  body: RecordedBody;
+  /** The body as parsed: JSON (an object, or the array of a command registration), or the text when it is not JSON ('' when there is none). */
+  parsed: unknown;
   at: number;
   status: number;
 }
 
 export interface GatewayFrame {
   op: number;
-  d: any;
+  d: unknown;
   at: number;
   connection: number;
 }
@@ -78,8 +83,17 @@ interface InteractionState {
   acknowledged: boolean;
   callbackType: number | undefined;
   ephemeral: boolean;
-  original: Record<string, any> | undefined;
+  original: OriginalMessage | undefined;
   deleted: boolean;
+}
+
+/** An interaction's original response as the stand-in keeps it: a message object, as edited since. */
+interface OriginalMessage {
+  id?: string;
+  flags?: number;
+  content?: string | null;
+  embeds?: APIEmbed[] | null;
+  [field: string]: unknown;
 }
 
 interface Session {
@@ -126,14 +140,15 @@ export interface SentInteraction {
 const LIMITS = { content: 2000, title: 256, description: 4096, fieldName: 256, fieldValue: 1024, footer: 2048, author: 256, total: 6000, fields: 25, embeds: 10 };
 
 /** Discord's limits on a message body, as its "Invalid Form Body" errors. */
-export function messageBodyProblems(body: any): string[] {
+export function messageBodyProblems(body: unknown): string[] {
   const problems: string[] = [];
-  if (!body || typeof body !== 'object') return problems;
+  if (!isRecord(body)) return problems;
   if (typeof body.content === 'string' && body.content.length > LIMITS.content) problems.push(`content: ${body.content.length} > 2000`);
-  const embeds: any[] = Array.isArray(body.embeds) ? body.embeds : [];
+  const embeds: unknown[] = Array.isArray(body.embeds) ? body.embeds : [];
   if (embeds.length > LIMITS.embeds) problems.push('embeds: more than 10');
   let total = 0;
-  embeds.forEach((embed, index) => {
+  embeds.forEach((value, index) => {
+    const embed = isRecord(value) ? value : {};
     const check = (value: unknown, max: number, name: string) => {
       if (typeof value !== 'string') return;
       total += value.length;
@@ -141,11 +156,12 @@ export function messageBodyProblems(body: any): string[] {
     };
     check(embed.title, LIMITS.title, 'title');
     check(embed.description, LIMITS.description, 'description');
-    check(embed.footer?.text, LIMITS.footer, 'footer.text');
-    check(embed.author?.name, LIMITS.author, 'author.name');
-    const fields: any[] = Array.isArray(embed.fields) ? embed.fields : [];
+    check(isRecord(embed.footer) ? embed.footer.text : undefined, LIMITS.footer, 'footer.text');
+    check(isRecord(embed.author) ? embed.author.name : undefined, LIMITS.author, 'author.name');
+    const fields: unknown[] = Array.isArray(embed.fields) ? embed.fields : [];
     if (fields.length > LIMITS.fields) problems.push(`embeds.${index}.fields: ${fields.length} > 25`);
-    fields.forEach((field, f) => {
+    fields.forEach((value, f) => {
+      const field = isRecord(value) ? value : {};
       if (!field.name || !field.value) problems.push(`embeds.${index}.fields.${f}: empty name or value`);
       check(field.name, LIMITS.fieldName, `fields.${f}.name`);
       check(field.value, LIMITS.fieldValue, `fields.${f}.value`);
@@ -166,7 +182,7 @@ export class FakeDiscord {
   readonly received: GatewayFrame[] = [];
   /** The URL (path and query) of each gateway connection. */
   readonly connections: { id: number; url: string; query: Record<string, string> }[] = [];
-  readonly commands = { global: [] as any[], guild: new Map<string, any[]>() };
+  readonly commands = { global: [] as APIApplicationCommand[], guild: new Map<string, APIApplicationCommand[]>() };
   readonly heartbeatIntervalMs: number;
   port = 0;
   /** Close IDENTIFY with 4004 "Authentication failed" whatever the token (a token reset while REST still works). */
@@ -457,13 +473,18 @@ export class FakeDiscord {
   }
 
   #onFrame(connection: Connection, text: string): void {
-    let frame: { op: number; d: any };
+    let parsed: unknown;
     try {
-      frame = JSON.parse(text);
+      parsed = JSON.parse(text);
     } catch {
       connection.ws.close(4002, 'Decode error');
       return;
     }
+    if (!isGatewayPayload(parsed)) {
+      connection.ws.close(4002, 'Decode error');
+      return;
+    }
+    const frame = parsed;
     this.received.push({ op: frame.op, d: frame.d, at: Date.now(), connection: connection.id });
     this.#events.emit('frame');
     switch (frame.op) {
@@ -481,8 +502,9 @@ export class FakeDiscord {
     }
   }
 
-  #identify(connection: Connection, d: any): void {
-    if (d?.token !== this.token || this.rejectIdentify) {
+  #identify(connection: Connection, d: unknown): void {
+    const data = isRecord(d) ? d : {};
+    if (data.token !== this.token || this.rejectIdentify) {
       connection.ws.close(4004, 'Authentication failed.');
       return;
     }
@@ -510,16 +532,17 @@ export class FakeDiscord {
     this.#dispatch(session, 'GUILD_CREATE', guildCreate(this.guild, this.bot));
   }
 
-  #resume(connection: Connection, d: any): void {
-    const session = this.#sessions.get(d?.session_id);
-    if (!session || d?.token !== this.token) {
+  #resume(connection: Connection, d: unknown): void {
+    const data = isRecord(d) ? d : {};
+    const session = typeof data.session_id === 'string' ? this.#sessions.get(data.session_id) : undefined;
+    if (!session || data.token !== this.token) {
       this.#send(connection, { op: 9, d: false });
       return;
     }
     session.connection = connection;
     connection.session = session;
     this.#session = session;
-    for (const packet of session.events) if (packet.s > Number(d.seq ?? 0)) this.#send(connection, packet);
+    for (const packet of session.events) if (packet.s > Number(data.seq ?? 0)) this.#send(connection, packet);
     this.#dispatch(session, 'RESUMED', { _trace: ['["fake-discord",{}]'] });
   }
 
@@ -530,20 +553,21 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
-    let body: any = raw;
+    let parsed: unknown = raw;
     if (raw && String(req.headers['content-type'] ?? '').includes('application/json')) {
       try {
-        body = JSON.parse(raw);
+        parsed = JSON.parse(raw);
       } catch {
-        body = raw;
+        parsed = raw;
       }
     }
+    const body: RecordedBody = isRecordedBody(parsed) ? parsed : {};
     const method = (req.method ?? 'GET').toUpperCase();
     const prefix = '/api/v10';
     const decoded = url.pathname.split('/').map((segment) => decodeURIComponent(segment)).join('/');
     const path = decoded.startsWith(prefix) ? decoded.slice(prefix.length) : decoded;
     const headers = Object.fromEntries(Object.entries(req.headers).map(([key, value]) => [key, String(value)]));
-    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), headers, body, at: Date.now(), status: 0 };
+    const record: RecordedRequest = { method, path, query: Object.fromEntries(url.searchParams), headers, body, parsed, at: Date.now(), status: 0 };
 
     const respond = (status: number, payload?: unknown, extraHeaders: Record<string, string> = {}) => {
       record.status = status;
@@ -608,14 +632,14 @@ export class FakeDiscord {
 
     if ((match = route(/^\/applications\/(\d+)\/commands$/, 'GET'))) return respond(200, this.commands.global);
     if ((match = route(/^\/applications\/(\d+)\/commands$/, 'PUT'))) {
-      this.commands.global = this.#registerCommands(body, undefined);
+      this.commands.global = this.#registerCommands(parsed, undefined);
       return respond(200, this.commands.global);
     }
     if ((match = route(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, 'GET'))) {
       return respond(200, this.commands.guild.get(match[2] ?? '') ?? []);
     }
     if ((match = route(/^\/applications\/(\d+)\/guilds\/(\d+)\/commands$/, 'PUT'))) {
-      const stored = this.#registerCommands(body, match[2]);
+      const stored = this.#registerCommands(parsed, match[2]);
       this.commands.guild.set(match[2] ?? '', stored);
       return respond(200, stored);
     }
@@ -632,7 +656,7 @@ export class FakeDiscord {
         if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
       }
       if (type === 8) {
-        const choices: any[] = body?.data?.choices ?? [];
+        const choices = body.data?.choices ?? [];
         if (choices.length > 25 || choices.some((choice) => String(choice.name).length > 100 || String(choice.value).length > 100)) {
           return respond(400, { message: 'Invalid Form Body', code: 50035 });
         }
@@ -676,7 +700,7 @@ export class FakeDiscord {
       if (method === 'PATCH') {
         const problems = messageBodyProblems(body);
         if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
-        const original = state.original ?? {};
+        const original: OriginalMessage = state.original ?? {};
         const updated = {
           ...original,
           ...(body.content !== undefined ? { content: body.content } : {}),
@@ -733,10 +757,9 @@ export class FakeDiscord {
    * commands keep no `contexts`, `integration_types` or `dm_permission` (they apply to global
    * commands only).
    */
-  #registerCommands(body: unknown, guildId: string | undefined): any[] {
-    const list: any[] = Array.isArray(body) ? body : [];
-    return list.map((command) => {
-      const stored: any = {
+  #registerCommands(parsed: unknown, guildId: string | undefined): APIApplicationCommand[] {
+    return commandsInBody(parsed).map((command) => {
+      const stored: APIApplicationCommand = {
         id: snowflake(),
         application_id: this.applicationId,
         version: snowflake(),
@@ -746,7 +769,7 @@ export class FakeDiscord {
         ...command,
         description_localizations: command.description_localizations ?? null,
         name_localizations: command.name_localizations ?? null,
-        options: (command.options ?? []).map((option: any) => ({ ...option })),
+        options: (command.options ?? []).map((option) => ({ ...option })),
       };
       if (guildId) {
         stored.guild_id = guildId;
