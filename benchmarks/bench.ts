@@ -417,9 +417,8 @@ async function benchSynthetic(values: Flags): Promise<void> {
       const env = { EXCERPT_MAX_CHARS: String(excerptChars), OFFLINE: 'true' };
       let overrides: ConfigOverrides;
       if (mode === 'lexical') {
-        // No model: the default model id, offline, with an empty model folder, so it cannot load
-        // and the core builds its lexical-only index (the config has no explicit "no model" switch).
-        overrides = { modelDir: path.join(tmp, 'no-models') };
+        // No model, on purpose: BM25 alone.
+        overrides = { embeddingModel: 'none', modelDir: path.join(tmp, 'no-models') };
       } else {
         const modelFolder = path.join(tmp, 'tiny-model');
         await mkdir(modelFolder, { recursive: true });
