@@ -3,7 +3,7 @@
  * decline when nothing clears the relevance bar rather than show unrelated text.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
-import { analyzeQuery } from '../index/text-analysis.ts';
+import { analyzeQuery, tokenize } from '../index/text-analysis.ts';
 import { DEFAULT_SENTENCE_SCORING, queryWeights, scoreSentences, selectExcerpts, type SentenceScoring } from './excerpts.ts';
 import { retrievePassages } from './retrieve.ts';
 import type { Answer } from './types.ts';
@@ -17,9 +17,15 @@ export interface AnswerOptions {
   candidatePassages?: number;
   /**
    * Least share of the question's term weight (idf) that the best passage must contain for an
-   * answer in lexical mode. Default: 0.3.
+   * answer in lexical mode. Default: 0.2.
    */
   minLexicalCoverage?: number;
+  /**
+   * The same bar when the question names something the documents never mention (a capitalised
+   * word such as "Australia" or "FIFA" found nowhere, even allowing for a typo): such a question
+   * is most likely about something else. Default: 0.6.
+   */
+  minCoverageWithUnknownName?: number;
   /** Least cosine similarity of the nearest passage for an answer on vectors alone. Default: 0.5. */
   minSimilarity?: number;
   /** How sentence scores are weighed. Default: DEFAULT_SENTENCE_SCORING. */
@@ -36,7 +42,7 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
   if (retrieval.passages.length === 0) return declined;
 
-  const scored = scoreSentences(index, retrieval.passages, queryTerms, weights, options.candidatePassages ?? 12, options.scoring ?? DEFAULT_SENTENCE_SCORING);
+  const scored = scoreSentences(index, retrieval.passages, question, queryTerms, weights, options.candidatePassages ?? 12, options.scoring ?? DEFAULT_SENTENCE_SCORING);
   // The relevance bar: enough of the question's distinctive words in one passage, or, with a
   // model, a passage close enough in meaning.
   let bestPassageCoverage = 0;
@@ -47,8 +53,9 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
     bestPassageCoverage = Math.max(bestPassageCoverage, coverage);
   }
   const bestSimilarity = Math.max(0, ...retrieval.passages.map((hit) => hit.similarity ?? 0));
-  const relevant =
-    bestPassageCoverage >= (options.minLexicalCoverage ?? 0.3) || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.5));
+  const lexicalBar =
+    unknownNames(index, question).length > 0 ? (options.minCoverageWithUnknownName ?? 0.6) : (options.minLexicalCoverage ?? 0.2);
+  const relevant = bestPassageCoverage >= lexicalBar || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.5));
   if (!relevant) return declined;
 
   const excerpts = selectExcerpts(index, scored, weights, {
@@ -57,6 +64,17 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   });
   if (excerpts.length === 0) return declined;
   return { question, answered: true, mode: retrieval.mode, excerpts };
+}
+
+/**
+ * Capitalised words of the question, after its first word, that the documents never use and that
+ * are no typo of a word they use: names of things the documents do not cover.
+ */
+export function unknownNames(index: LoadedIndex, question: string): string[] {
+  return tokenize(question)
+    .filter((token, position) => position > 0 && token.term !== undefined && /^\p{Lu}/u.test(question.slice(token.start, token.end)))
+    .filter((token) => index.lexical.documentFrequency(token.term ?? '') === 0 && index.lexical.closestTerm(token.term ?? '') === undefined)
+    .map((token) => question.slice(token.start, token.end));
 }
 
 /** Replaces each term the documents never use by the closest one they do, when one is close. */

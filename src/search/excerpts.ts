@@ -6,6 +6,7 @@
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { tokenize } from '../index/text-analysis.ts';
+import { expectedAnswerType, holdsAnswerType } from './answer-type.ts';
 import type { RankedPassage } from './retrieve.ts';
 import type { Excerpt } from './types.ts';
 
@@ -74,6 +75,8 @@ export interface SentenceScoring {
   phrase: number;
   /** Bonus for the first paragraphs, where articles state their main facts. Default: 0.1. */
   lead: number;
+  /** Bonus for holding the kind of answer asked for (a date for "when", a number for "how many"...). Default: 0.15. */
+  answerType: number;
 }
 
 export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
@@ -83,6 +86,7 @@ export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
   passageRelevance: 0.1,
   phrase: 0.15,
   lead: 0.1,
+  answerType: 0.15,
 };
 
 /** Share of the question's weight in `terms`, with words found only in `context` earning `contextCredit`. */
@@ -140,12 +144,15 @@ function paragraphSentences(index: LoadedIndex, passageNumber: number): { senten
 export function scoreSentences(
   index: LoadedIndex,
   ranked: readonly RankedPassage[],
+  question: string,
   queryTerms: readonly string[],
   weights: QueryWeights,
   candidatePassages: number,
   scoring: SentenceScoring = DEFAULT_SENTENCE_SCORING,
 ): ScoredSentence[] {
   const scored: ScoredSentence[] = [];
+  const answerType = expectedAnswerType(question);
+  const questionWords = new Set(tokenize(question).map((token) => token.word));
   for (const hit of ranked.slice(0, candidatePassages)) {
     const passage = index.passages[hit.passage];
     if (!passage) continue;
@@ -157,7 +164,8 @@ export function scoreSentences(
     const lead = scoring.lead / passage.paragraph;
     const paragraph = paragraphSentences(index, hit.passage);
     passage.sentences.forEach((sentence, position) => {
-      const terms = termsOf(document.text.slice(sentence.start, sentence.end));
+      const sentenceText = document.text.slice(sentence.start, sentence.end);
+      const terms = termsOf(sentenceText);
       const coverage = contextualCoverage(new Set(terms), context, weights, scoring.contextCredit);
       const score =
         coverage +
@@ -165,6 +173,7 @@ export function scoreSentences(
         scoring.documentCoverage * documentCoverage +
         scoring.passageRelevance * hit.relevance +
         scoring.phrase * phraseBonus(terms, queryTerms) +
+        (holdsAnswerType(sentenceText, answerType, questionWords) ? scoring.answerType : 0) +
         lead;
       scored.push({ passage: hit.passage, position: paragraph.offset + position, sentences: paragraph.sentences, score, coverage });
     });

@@ -1,0 +1,46 @@
+/**
+ * What kind of answer a question asks for ("When..." asks for a date, "How many..." for a number,
+ * "Who..." for a name, "Where..." for a place), and whether a sentence holds something of that kind
+ * besides the question's own words. A sentence that could answer is worth showing before one that
+ * only repeats the question.
+ */
+
+export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
+
+const DATE_QUESTION = /^(?:when\b|since when\b)|\b(?:what|which|in what|in which|by what|as of what|until what)\s+(?:year|years|century|centuries|decade|date|month|day|era|period)\b/i;
+const NUMBER_QUESTION = /\bhow\s+(?:many|much|long|old|far|large|big|high|tall|wide|deep|fast|often|heavy)\b|\bwhat\s+(?:percentage|percent|proportion|fraction|number|amount|size|speed|temperature)\b/i;
+const PERSON_QUESTION = /^(?:who|whom|whose)\b|\b(?:which|what)\s+(?:person|people|man|woman|king|queen|emperor|president|leader|author|scientist)\b/i;
+const PLACE_QUESTION = /^where\b|\b(?:what|which|in what|in which)\s+(?:country|countries|city|cities|region|continent|state|place|town|area|location|province)\b/i;
+
+export function expectedAnswerType(question: string): AnswerType {
+  const text = question.trim();
+  if (DATE_QUESTION.test(text)) return 'date';
+  if (NUMBER_QUESTION.test(text)) return 'number';
+  if (PERSON_QUESTION.test(text)) return 'person';
+  if (PLACE_QUESTION.test(text)) return 'place';
+  return 'other';
+}
+
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+const DATE_PATTERN = new RegExp(`\\b(?:1\\d{3}|20\\d{2}|\\d{1,3}0s)\\b|\\b\\d{1,2}(?:st|nd|rd|th)\\b|\\b(?:${MONTHS})\\b|\\b(?:BC|AD|BCE|CE)\\b`, 'g');
+const NUMBER_PATTERN = /\b\d[\d,.]*\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|millions|billion|billions|dozen|half|quarter|double|twice|once)\b/gi;
+const NAME_PATTERN = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:of|de|von|van|the)?\s*\p{Lu}[\p{L}'’-]+)*/gu;
+const PLACE_PATTERN = /\b(?:in|at|from|to|near|into|across|throughout)\s+(?:the\s+)?(?:\p{Ll}+\s+)?(\p{Lu}[\p{L}'’-]+)/gu;
+
+/** True when `sentence` holds a candidate answer of `type` that is not one of the question's own words. */
+export function holdsAnswerType(sentence: string, type: AnswerType, questionWords: ReadonlySet<string>): boolean {
+  const fresh = (match: string) => !match.split(/\s+/).every((word) => questionWords.has(word.toLowerCase().replace(/['’]s$/, '')));
+  switch (type) {
+    case 'date':
+      return [...sentence.matchAll(DATE_PATTERN)].some((match) => fresh(match[0]));
+    case 'number':
+      return [...sentence.matchAll(NUMBER_PATTERN)].some((match) => fresh(match[0]));
+    case 'person':
+      // Names after the sentence's first word (the first word is capitalised anyway).
+      return [...sentence.matchAll(NAME_PATTERN)].some((match) => match.index > 0 && fresh(match[0]));
+    case 'place':
+      return [...sentence.matchAll(PLACE_PATTERN)].some((match) => fresh(match[1] ?? ''));
+    case 'other':
+      return false;
+  }
+}
