@@ -51,6 +51,37 @@ function termsOf(text: string): string[] {
   return terms;
 }
 
+/**
+ * How tightly the question's distinct terms cluster in the sentence: the number of distinct terms
+ * matched divided by the length (in terms) of the shortest run holding all of them; 0 below two.
+ */
+function proximityOf(sentenceTerms: readonly string[], weights: QueryWeights): number {
+  const positions: { term: string; at: number }[] = [];
+  sentenceTerms.forEach((term, at) => {
+    if (weights.terms.has(term)) positions.push({ term, at });
+  });
+  const distinct = new Set(positions.map((position) => position.term)).size;
+  if (distinct < 2) return 0;
+  let best = Infinity;
+  const counts = new Map<string, number>();
+  let covered = 0;
+  let left = 0;
+  for (const position of positions) {
+    counts.set(position.term, (counts.get(position.term) ?? 0) + 1);
+    if (counts.get(position.term) === 1) covered += 1;
+    while (covered === distinct) {
+      const first = positions[left];
+      if (!first) break;
+      best = Math.min(best, position.at - first.at + 1);
+      const remaining = (counts.get(first.term) ?? 1) - 1;
+      counts.set(first.term, remaining);
+      if (remaining === 0) covered -= 1;
+      left += 1;
+    }
+  }
+  return Number.isFinite(best) ? distinct / best : 0;
+}
+
 /** Share of the question's consecutive term pairs that also appear consecutively in the sentence. */
 function phraseBonus(sentenceTerms: readonly string[], queryTerms: readonly string[]): number {
   if (queryTerms.length < 2) return 0;
@@ -75,6 +106,8 @@ export interface SentenceScoring {
   phrase: number;
   /** Bonus for the first paragraphs, where articles state their main facts. Default: 0.1. */
   lead: number;
+  /** Weight of how close together the question's words stand in the sentence (0..1). Default: 0.15. */
+  proximity: number;
   /** Bonus for holding the kind of answer asked for (a date for "when", a number for "how many"...). Default: 0.15. */
   answerType: number;
 }
@@ -87,6 +120,7 @@ export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
   phrase: 0.15,
   lead: 0.1,
   answerType: 0.15,
+  proximity: 0.15,
 };
 
 /** Share of the question's weight in `terms`, with words found only in `context` earning `contextCredit`. */
@@ -173,6 +207,7 @@ export function scoreSentences(
         scoring.documentCoverage * documentCoverage +
         scoring.passageRelevance * hit.relevance +
         scoring.phrase * phraseBonus(terms, queryTerms) +
+        scoring.proximity * proximityOf(terms, weights) +
         (holdsAnswerType(sentenceText, answerType, questionWords) ? scoring.answerType : 0) +
         lead;
       scored.push({ passage: hit.passage, position: paragraph.offset + position, sentences: paragraph.sentences, score, coverage });
