@@ -104,3 +104,14 @@ describe('sentences', () => {
     ]);
   });
 });
+
+describe('sentences and numbers', () => {
+  it('end after "no." and "art." unless a number follows', () => {
+    const text = 'The answer is yes or no. Notable examples follow. See No. 5 and p. 12 for more.';
+    expect(splitSentences(text).map((span) => text.slice(span.start, span.end))).toEqual([
+      'The answer is yes or no.',
+      'Notable examples follow.',
+      'See No. 5 and p. 12 for more.',
+    ]);
+  });
+});

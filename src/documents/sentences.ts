@@ -11,25 +11,31 @@ export interface SentenceSpan {
   end: number;
 }
 
-/** Words that end with a period but rarely end a sentence, because a name or number follows. */
-const ABBREVIATIONS = new Set(
-  [
-    'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'maj', 'capt',
-    'cmdr', 'adm', 'sgt', 'cpl', 'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'fr', 'msgr', 'no', 'nos',
-    'vol', 'vols', 'fig', 'figs', 'p', 'pp', 'ch', 'art', 'sec', 'ed', 'eds', 'inc', 'ltd', 'co', 'corp',
-    'vs', 'etc', 'approx', 'ca', 'cf', 'al', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep',
-    'sept', 'oct', 'nov', 'dec', 'e.g', 'i.e', 'ave', 'blvd', 'dept', 'univ', 'est', 'op',
-  ].map((word) => word.toLowerCase()),
-);
+/** Titles and Latin abbreviations: a period after them rarely ends a sentence. */
+const ABBREVIATIONS = new Set([
+  'mr', 'mrs', 'ms', 'dr', 'prof', 'sr', 'jr', 'st', 'mt', 'ft', 'gen', 'lt', 'col', 'maj', 'capt', 'cmdr',
+  'adm', 'sgt', 'cpl', 'gov', 'sen', 'rep', 'pres', 'rev', 'hon', 'fr', 'msgr', 'vs', 'cf', 'ca', 'approx',
+  'al', 'e.g', 'i.e', 'ave', 'blvd', 'dept', 'univ',
+]);
+
+/**
+ * Abbreviations that stand before a number ("No. 5", "p. 12", "Jan. 1990"): the period ends no
+ * sentence only when a digit follows, since "no." and "art." also end sentences.
+ */
+const NUMBER_ABBREVIATIONS = new Set([
+  'no', 'nos', 'vol', 'vols', 'fig', 'figs', 'p', 'pp', 'ch', 'art', 'sec', 'op', 'jan', 'feb', 'mar', 'apr',
+  'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec',
+]);
 
 const segmenter = new Intl.Segmenter('en', { granularity: 'sentence' });
 
-/** True when the segment ends with an abbreviation or a single-letter initial and its period. */
-function endsWithAbbreviation(segment: string): boolean {
+/** True when the segment ends with an abbreviation or a single-letter initial and its period, given what follows. */
+function endsWithAbbreviation(segment: string, next: string): boolean {
   const match = /(?:^|[\s(“"'‘])([\p{L}.]+)\.\s*$/u.exec(segment);
   if (!match?.[1]) return false;
   const word = match[1].toLowerCase();
   if (ABBREVIATIONS.has(word)) return true;
+  if (NUMBER_ABBREVIATIONS.has(word)) return /^\d/.test(next);
   // A lone capital initial such as "J." (but not the pronoun "I.").
   return /^\p{Lu}$/u.test(match[1]) && match[1] !== 'I';
 }
@@ -43,7 +49,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     if (trimmed.length === 0) continue;
     const span = { start: index + leading, end: index + leading + trimmed.length };
     const previous = raw[raw.length - 1];
-    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end))) {
+    if (previous && endsWithAbbreviation(text.slice(previous.start, previous.end), trimmed)) {
       previous.end = span.end;
     } else {
       raw.push(span);
