@@ -193,14 +193,17 @@ export class LexicalIndex {
     return this.byLength.get(length) ?? [];
   }
 
-  /** The best `limit` passages for the query terms (repeated terms count once). */
-  search(queryTerms: readonly string[], limit: number): LexicalHit[] {
+  /**
+   * The best `limit` passages for the query terms (repeated terms count once). `termWeights`
+   * scales a term's contribution (default 1), for terms the question only probably meant.
+   */
+  search(queryTerms: readonly string[], limit: number, termWeights?: ReadonlyMap<string, number>): LexicalHit[] {
     const scores = new Float64Array(this.lengths.length);
     const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
       const list = this.postings.get(term);
       if (!list) continue;
-      const idf = this.idf(term);
+      const idf = this.idf(term) * (termWeights?.get(term) ?? 1);
       for (let j = 0; j < list.passages.length; j += 1) {
         const passage = list.passages[j] ?? 0;
         const tf = list.frequencies[j] ?? 0;

@@ -36,9 +36,9 @@ export const DECLINED_MESSAGE =
   "I couldn't find anything about that in the documents. Try other words, or ask about something the documents cover (/sources lists them).";
 
 export function answerQuestion(index: LoadedIndex, question: string, queryVector: Float32Array | null, options: AnswerOptions = {}): Answer {
-  const queryTerms = correctSpelling(index, analyzeQuery(question));
-  const retrieval = retrievePassages(index, queryTerms, queryVector);
-  const weights = queryWeights(index, queryTerms);
+  const { terms: queryTerms, termWeights } = correctSpelling(index, analyzeQuery(question));
+  const retrieval = retrievePassages(index, queryTerms, queryVector, { termWeights });
+  const weights = queryWeights(index, queryTerms, termWeights);
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
   if (retrieval.passages.length === 0) return declined;
 
@@ -77,9 +77,23 @@ export function unknownNames(index: LoadedIndex, question: string): string[] {
     .map((token) => question.slice(token.start, token.end));
 }
 
-/** Replaces each term the documents never use by the closest one they do, when one is close. */
-function correctSpelling(index: LoadedIndex, terms: string[]): string[] {
-  return terms.map((term) => (index.lexical.documentFrequency(term) > 0 ? term : (index.lexical.closestTerm(term) ?? term)));
+/**
+ * A guessed spelling weighs this much of a term the question really used: "contingent" is one
+ * letter from "continu(e)" but means something else, while "purhcased" is just a typo.
+ */
+const CORRECTED_TERM_WEIGHT = 0.5;
+
+/** Replaces each term the documents never use by the closest one they do, when one is close, at a lower weight. */
+function correctSpelling(index: LoadedIndex, terms: string[]): { terms: string[]; termWeights: Map<string, number> } {
+  const termWeights = new Map<string, number>();
+  const corrected = terms.map((term) => {
+    if (index.lexical.documentFrequency(term) > 0) return term;
+    const closest = index.lexical.closestTerm(term);
+    if (closest === undefined) return term;
+    if (!terms.includes(closest)) termWeights.set(closest, CORRECTED_TERM_WEIGHT);
+    return closest;
+  });
+  return { terms: corrected, termWeights };
 }
 
 function passageCoverage(text: string, terms: Map<string, number>, total: number): number {

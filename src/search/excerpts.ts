@@ -36,9 +36,10 @@ export interface ScoredSentence {
   coverage: number;
 }
 
-export function queryWeights(index: LoadedIndex, queryTerms: readonly string[]): QueryWeights {
+/** Each term's weight: its idf, scaled by `termWeights` (default 1). */
+export function queryWeights(index: LoadedIndex, queryTerms: readonly string[], termWeights?: ReadonlyMap<string, number>): QueryWeights {
   const terms = new Map<string, number>();
-  for (const term of queryTerms) terms.set(term, index.lexical.idf(term));
+  for (const term of queryTerms) terms.set(term, index.lexical.idf(term) * (termWeights?.get(term) ?? 1));
   let total = 0;
   for (const weight of terms.values()) total += weight;
   return { terms, total };

@@ -17,6 +17,8 @@ export interface RankedPassage {
 }
 
 export interface RetrieveOptions {
+  /** Scales a query term's BM25 weight (default 1 per term). */
+  termWeights?: ReadonlyMap<string, number>;
   /** Passages taken from each ranking before fusion. Default: 50. */
   depth?: number;
   /** RRF constant: larger flattens the rank curve. Default: 60. */
@@ -36,7 +38,7 @@ export function retrievePassages(
 ): Retrieval {
   const depth = options.depth ?? 50;
   const rrfK = options.rrfK ?? 60;
-  const lexicalHits = index.lexical.search(queryTerms, depth);
+  const lexicalHits = index.lexical.search(queryTerms, depth, options.termWeights);
   const vectorHits = queryVector && index.vectors ? index.vectors.search(queryVector, depth) : [];
 
   if (vectorHits.length === 0) {
