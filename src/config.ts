@@ -123,7 +123,10 @@ export function loadConfig(
   }
   const parsed = envSchema.safeParse(withoutEmpty(options.env ?? process.env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => {
+      const message = issue.code === 'invalid_type' && issue.expected === 'number' ? 'must be a number' : issue.message;
+      return `${issue.path.join('.')} ${message}`;
+    });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}. Fix it in .env or the environment.`);
   }
   const env = parsed.data;
@@ -148,4 +151,20 @@ export function loadConfig(
     askCooldownSeconds: env.ASK_COOLDOWN_SECONDS ?? 5,
     logLevel: env.LOG_LEVEL ?? 'info',
   };
+}
+
+/**
+ * For entry points (`npm start`, `npm run deploy-commands`): the configuration, or undefined
+ * after writing what is wrong with it, so the caller exits with code 2 instead of a stack trace.
+ */
+export function loadConfigOrExplain(writeError: (text: string) => void): AppConfig | undefined {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      writeError(error.message);
+      return undefined;
+    }
+    throw error;
+  }
 }

@@ -1,20 +1,12 @@
 /**
  * `npm start`: the Discord bot when `DISCORD_TOKEN` is set, otherwise the terminal chat.
  */
-import { loadConfig, ConfigError } from './config.ts';
+import { loadConfigOrExplain } from './config.ts';
 import { createLogger } from './logging.ts';
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain((text) => process.stderr.write(`${text}\n`));
+  if (!config) return 2;
   const logger = createLogger({ level: config.logLevel });
   if (config.discordToken) {
     logger.redact(config.discordToken);

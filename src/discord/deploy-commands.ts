@@ -5,7 +5,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import { REST, Routes, type APIApplication } from 'discord.js';
-import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
+import { loadConfigOrExplain, type AppConfig } from '../config.ts';
 import { restApiBase } from './bot.ts';
 import { commandDefinitions } from './commands/index.ts';
 import { TOKEN_REJECTED_MESSAGE, describeError, isTokenRejected } from './errors.ts';
@@ -47,16 +47,8 @@ export async function deployCommands(config: AppConfig, io: DeployOutput): Promi
 }
 
 async function main(): Promise<number> {
-  let config: AppConfig;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 2;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExplain((text) => process.stderr.write(`${text}\n`));
+  if (!config) return 2;
   return deployCommands(config, {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
