@@ -91,3 +91,15 @@ describe('the command line', () => {
     expect(stdout).toMatch(/Bye\./);
   });
 });
+
+describe('the command line when the index cannot be written', () => {
+  it('explains what is in the way instead of printing a stack trace', () => {
+    const blocked = path.join(tempDir(), 'index-is-a-file');
+    writeFileSync(blocked, 'not a folder');
+    const { status, stderr } = npm(['ask', '--', '--docs', seedFolder(), '--index', blocked, 'Who claimed responsibility?']);
+    expect(status).toBe(1);
+    expect(stderr).toMatch(/Could not write the index to .*index-is-a-file: a file is in the way/);
+    expect(stderr).toMatch(/set INDEX_DIR/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});

@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
 import { DocumentsFolderError } from '../documents/load-documents.ts';
+import { IndexWriteError } from '../index/index-store.ts';
 import { createLogger, type Logger } from '../logging.ts';
 import type { Answer, Summary } from '../search/types.ts';
 import {
@@ -92,7 +93,7 @@ export function reportError(error: unknown): number {
     process.stderr.write(`${error.message}\n`);
     return 2;
   }
-  if (error instanceof ModelRequiredError) {
+  if (error instanceof ModelRequiredError || error instanceof IndexWriteError) {
     process.stderr.write(`${error.message}\n`);
     return 1;
   }

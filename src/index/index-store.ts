@@ -63,6 +63,11 @@ export class IndexMissingError extends Error {
   override name = 'IndexMissingError';
 }
 
+/** The new index could not be written (permissions, a full disk, a file where the folder should be). */
+export class IndexWriteError extends Error {
+  override name = 'IndexWriteError';
+}
+
 /** The index exists but cannot be used: damaged, from another version, or half-written. */
 export class IndexCorruptError extends Error {
   override name = 'IndexCorruptError';
@@ -168,9 +173,13 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
   }
 
   progress({ phase: 'writing', done: 0, total: 1 });
-  await fs.mkdir(options.indexDir, { recursive: true });
   const buildFolder = path.join(options.indexDir, `.build-${process.pid}-${randomBytes(4).toString('hex')}`);
-  await fs.mkdir(buildFolder);
+  try {
+    await fs.mkdir(options.indexDir, { recursive: true });
+    await fs.mkdir(buildFolder);
+  } catch (error) {
+    throw writeError(options.indexDir, error);
+  }
   try {
     const documentIndex = new Map(documents.map((document, i) => [document.source, i]));
     const stored: StoredPassage[] = passages.map((passage) => ({
@@ -228,8 +237,17 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
     return { folder: path.join(options.indexDir, finalName), manifest, documents, documentsBySource: bySource(documents), passages, lexical, vectors };
   } catch (error) {
     await fs.rm(buildFolder, { recursive: true, force: true }).catch(() => undefined);
-    throw error;
+    throw writeError(options.indexDir, error);
   }
+}
+
+function writeError(indexDir: string, error: unknown): IndexWriteError {
+  const code = (error as NodeJS.ErrnoException).code;
+  const hint =
+    code === 'ENOSPC' ? 'the disk is full' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way of the folder' : (error instanceof Error ? error.message : String(error));
+  return new IndexWriteError(
+    `Could not write the index to ${indexDir}: ${hint}. The previous index, if any, is unchanged. Free space, fix the permissions, or set INDEX_DIR (or --index) to another folder.`,
+  );
 }
 
 async function readJson<T>(file: string): Promise<T> {
