@@ -97,8 +97,10 @@ function phraseBonus(sentenceTerms: readonly string[], queryTerms: readonly stri
 export interface SentenceScoring {
   /** Credit for a question word found only in the title or heading above the sentence (1 = as if in the sentence). Default: 0.8. */
   contextCredit: number;
-  /** Weight of the whole passage's coverage of the question. Default: 0.35. */
+  /** Weight of the whole passage's coverage of the question. Default: 0.25. */
   passageCoverage: number;
+  /** Weight of the whole paragraph's coverage of the question: the context a sentence answers in. Default: 0.3. */
+  paragraphCoverage: number;
   /** Weight of the whole document's coverage of the question: which article the question is about. Default: 0.3. */
   documentCoverage: number;
   /** Weight of the passage's retrieval rank (fused or BM25, 0..1). Default: 0.1. */
@@ -115,7 +117,8 @@ export interface SentenceScoring {
 
 export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
   contextCredit: 0.8,
-  passageCoverage: 0.35,
+  passageCoverage: 0.25,
+  paragraphCoverage: 0.3,
   documentCoverage: 0.3,
   passageRelevance: 0.1,
   phrase: 0.15,
@@ -198,6 +201,8 @@ export function scoreSentences(
     const documentCoverage = contextualCoverage(documentTerms(index, passage.source), context, weights, 1);
     const lead = scoring.lead / passage.paragraph;
     const paragraph = paragraphSentences(index, hit.passage);
+    const paragraphText = document.text.slice(paragraph.sentences[0]?.start ?? passage.start, paragraph.sentences.at(-1)?.end ?? passage.end);
+    const paragraphCoverage = contextualCoverage(new Set(termsOf(paragraphText)), context, weights, scoring.contextCredit);
     passage.sentences.forEach((sentence, position) => {
       const sentenceText = document.text.slice(sentence.start, sentence.end);
       const terms = termsOf(sentenceText);
@@ -205,6 +210,7 @@ export function scoreSentences(
       const score =
         coverage +
         scoring.passageCoverage * passageCoverage +
+        scoring.paragraphCoverage * paragraphCoverage +
         scoring.documentCoverage * documentCoverage +
         scoring.passageRelevance * hit.relevance +
         scoring.phrase * phraseBonus(terms, queryTerms) +
