@@ -4,7 +4,15 @@
  */
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyzeQuery, tokenize } from '../index/text-analysis.ts';
-import { DEFAULT_SENTENCE_SCORING, queryWeights, scoreSentences, selectExcerpts, type SentenceScoring } from './excerpts.ts';
+import {
+  contextualCoverage,
+  DEFAULT_SENTENCE_SCORING,
+  queryWeights,
+  scoreSentences,
+  selectExcerpts,
+  termsOf,
+  type SentenceScoring,
+} from './excerpts.ts';
 import { retrievePassages } from './retrieve.ts';
 import type { Answer } from './types.ts';
 
@@ -42,15 +50,15 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
   if (retrieval.passages.length === 0) return declined;
 
-  const scored = scoreSentences(index, retrieval.passages, question, queryTerms, weights, options.candidatePassages ?? 12, options.scoring ?? DEFAULT_SENTENCE_SCORING);
-  // The relevance bar: enough of the question's distinctive words in one passage, or, with a
-  // model, a passage close enough in meaning.
+  const candidatePassages = options.candidatePassages ?? 12;
+  // The relevance bar: enough of the question's distinctive words in one passage (its title and
+  // heading included), or, with a model, a passage close enough in meaning.
   let bestPassageCoverage = 0;
-  for (const hit of retrieval.passages.slice(0, options.candidatePassages ?? 12)) {
+  for (const hit of retrieval.passages.slice(0, candidatePassages)) {
     const passage = index.passages[hit.passage];
     if (!passage) continue;
-    const coverage = passageCoverage(`${passage.title} ${passage.heading ?? ''} ${passage.text}`, weights.terms, weights.total);
-    bestPassageCoverage = Math.max(bestPassageCoverage, coverage);
+    const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
+    bestPassageCoverage = Math.max(bestPassageCoverage, contextualCoverage(new Set(termsOf(passage.text)), context, weights, 1));
   }
   const bestSimilarity = Math.max(0, ...retrieval.passages.map((hit) => hit.similarity ?? 0));
   const lexicalBar =
@@ -58,6 +66,7 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const relevant = bestPassageCoverage >= lexicalBar || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.5));
   if (!relevant) return declined;
 
+  const scored = scoreSentences(index, retrieval.passages, question, queryTerms, weights, candidatePassages, options.scoring ?? DEFAULT_SENTENCE_SCORING);
   const excerpts = selectExcerpts(index, scored, weights, {
     maxExcerpts: options.maxExcerpts,
     maxChars: options.excerptMaxChars,
@@ -94,12 +103,4 @@ function correctSpelling(index: LoadedIndex, terms: string[]): { terms: string[]
     return closest;
   });
   return { terms: corrected, termWeights };
-}
-
-function passageCoverage(text: string, terms: Map<string, number>, total: number): number {
-  if (total <= 0) return 0;
-  const present = new Set(analyzeQuery(text));
-  let matched = 0;
-  for (const [term, weight] of terms) if (present.has(term)) matched += weight;
-  return matched / total;
 }

@@ -46,7 +46,7 @@ export function queryWeights(index: LoadedIndex, queryTerms: readonly string[], 
 }
 
 /** Terms of a span of text, in order. */
-function termsOf(text: string): string[] {
+export function termsOf(text: string): string[] {
   const terms: string[] = [];
   for (const token of tokenize(text)) if (token.term !== undefined) terms.push(token.term);
   return terms;
@@ -128,7 +128,7 @@ export const DEFAULT_SENTENCE_SCORING: SentenceScoring = {
 };
 
 /** Share of the question's weight in `terms`, with words found only in `context` earning `contextCredit`. */
-function contextualCoverage(terms: ReadonlySet<string>, context: ReadonlySet<string>, weights: QueryWeights, contextCredit: number): number {
+export function contextualCoverage(terms: ReadonlySet<string>, context: ReadonlySet<string>, weights: QueryWeights, contextCredit: number): number {
   if (weights.total <= 0) return 0;
   let matched = 0;
   for (const [term, weight] of weights.terms) {
