@@ -279,17 +279,21 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
     if (error instanceof IndexCorruptError) throw error;
     return fail(`its manifest cannot be read (${error instanceof Error ? error.message : String(error)})`);
   }
+  // Each data file is read once: checked against the manifest, then parsed from the same bytes.
+  const verified = new Map<string, Buffer>();
   for (const name of [FILES.documents, FILES.passages, FILES.lexical, ...(manifest.mode === 'hybrid' ? [FILES.vectors] : [])]) {
     const expected = manifest.files[name];
     if (!expected) fail(`the manifest has no checksum for ${name}`);
-    const actual = await sha256File(path.join(folder, name)).catch(() => undefined);
-    if (actual === undefined) fail(`${name} is missing`);
-    if (actual !== expected) fail(`${name} is damaged (its checksum does not match the manifest)`);
+    const bytes = await fs.readFile(path.join(folder, name)).catch(() => undefined);
+    if (bytes === undefined) return fail(`${name} is missing`);
+    if (createHash('sha256').update(bytes).digest('hex') !== expected) fail(`${name} is damaged (its checksum does not match the manifest)`);
+    verified.set(name, bytes);
   }
+  const parseVerified = <T>(name: string): T => JSON.parse(verified.get(name)?.toString('utf8') ?? 'null') as T;
 
   try {
-    const documents = await readJson<SourceDocument[]>(path.join(folder, FILES.documents));
-    const stored = await readJson<StoredPassage[]>(path.join(folder, FILES.passages));
+    const documents = parseVerified<SourceDocument[]>(FILES.documents);
+    const stored = parseVerified<StoredPassage[]>(FILES.passages);
     const passages: Passage[] = stored.map((entry) => {
       const document = documents[entry.document];
       if (!document) throw new Error(`passage ${entry.id} names no document`);
@@ -307,7 +311,7 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
         sentences,
       };
     });
-    const lexical = LexicalIndex.fromJSON(await readJson<LexicalIndexData>(path.join(folder, FILES.lexical)));
+    const lexical = LexicalIndex.fromJSON(parseVerified<LexicalIndexData>(FILES.lexical));
     if (lexical.size !== passages.length) fail('the lexical index and the passages disagree');
     let vectors: VectorIndex | null = null;
     if (manifest.mode === 'hybrid' && manifest.model) {
