@@ -212,6 +212,13 @@ describe('model presets', () => {
     expect(DEFAULT_PRESET).toMatchObject({ pooling: 'mean', normalize: true, queryPrefix: '', passagePrefix: '' });
   });
 
+  it('asks more similarity of models whose similarities crowd near 1 before trusting meaning alone', () => {
+    expect(resolveModelPreset('Xenova/all-MiniLM-L6-v2').relevantSimilarity).toBe(0.5);
+    expect(resolveModelPreset('Xenova/e5-small-v2').relevantSimilarity).toBeGreaterThanOrEqual(0.85);
+    expect(resolveModelPreset('Xenova/gte-small').relevantSimilarity).toBeGreaterThanOrEqual(0.85);
+    expect(resolveModelPreset('someone/unknown-model').relevantSimilarity).toBe(0.6);
+  });
+
   it('puts the prefix before the text to embed', () => {
     const e5 = resolveModelPreset('Xenova/e5-small-v2');
     expect(formatQuery(e5, 'how tall is it?')).toBe('query: how tall is it?');

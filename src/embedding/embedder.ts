@@ -19,6 +19,8 @@ export interface Embedder {
   readonly modelId: string;
   /** Length of every vector. */
   readonly dimensions: number;
+  /** Cosine similarity from which a passage counts as on topic by meaning alone (from the model's preset). */
+  readonly relevantSimilarity: number;
   /** Vectors are L2-normalised Float32Arrays, one per text, same order. */
   embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]>;
   /** The vector of a question, with the model's query prefix applied. */
@@ -402,6 +404,10 @@ class TransformersEmbedder implements Embedder {
     tokenLimit: number,
   ) {
     this.maxChars = tokenLimit * CHARS_PER_TOKEN_BOUND;
+  }
+
+  get relevantSimilarity(): number {
+    return this.preset.relevantSimilarity;
   }
 
   async embedPassages(texts: string[], onProgress?: (done: number, total: number) => void): Promise<Float32Array[]> {

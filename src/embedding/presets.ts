@@ -18,6 +18,12 @@ export interface ModelPreset {
   queryPrefix: string;
   /** Put before every passage that is indexed, e.g. `passage: `. Default: none. */
   passagePrefix: string;
+  /**
+   * Cosine similarity from which a passage counts as on topic by meaning alone (an answer is
+   * otherwise declined unless enough of the question's words are found). Models whose
+   * similarities crowd near 1 (e5, gte) need a higher bar. Default: 0.6.
+   */
+  relevantSimilarity: number;
 }
 
 export interface ResolvedPreset extends ModelPreset {
@@ -31,18 +37,21 @@ export const DEFAULT_PRESET: Readonly<ModelPreset> = Object.freeze({
   normalize: true,
   queryPrefix: '',
   passagePrefix: '',
+  relevantSimilarity: 0.6,
 });
 
 const BGE_QUERY_PREFIX = 'Represent this sentence for searching relevant passages: ';
 
-const meanPooling: ModelPreset = { ...DEFAULT_PRESET };
-const bgeStyle: ModelPreset = { pooling: 'cls', normalize: true, queryPrefix: BGE_QUERY_PREFIX, passagePrefix: '' };
-const e5Style: ModelPreset = { pooling: 'mean', normalize: true, queryPrefix: 'query: ', passagePrefix: 'passage: ' };
+const meanPooling: ModelPreset = { ...DEFAULT_PRESET, relevantSimilarity: 0.5 };
+const gteStyle: ModelPreset = { ...DEFAULT_PRESET, relevantSimilarity: 0.85 };
+const bgeStyle: ModelPreset = { pooling: 'cls', normalize: true, queryPrefix: BGE_QUERY_PREFIX, passagePrefix: '', relevantSimilarity: 0.7 };
+const e5Style: ModelPreset = { pooling: 'mean', normalize: true, queryPrefix: 'query: ', passagePrefix: 'passage: ', relevantSimilarity: 0.85 };
 const nomicStyle: ModelPreset = {
   pooling: 'mean',
   normalize: true,
   queryPrefix: 'search_query: ',
   passagePrefix: 'search_document: ',
+  relevantSimilarity: 0.6,
 };
 
 /** Known models by hub id. Matching ignores case and also works on the last path segment. */
@@ -77,15 +86,15 @@ export const MODEL_PRESETS: Readonly<Record<string, Readonly<ModelPreset>>> = Ob
   'Xenova/multilingual-e5-base': e5Style,
   'Xenova/multilingual-e5-large': e5Style,
   // GTE: mean pooling, no instructions.
-  'Xenova/gte-small': meanPooling,
-  'Xenova/gte-base': meanPooling,
-  'Xenova/gte-large': meanPooling,
+  'Xenova/gte-small': gteStyle,
+  'Xenova/gte-base': gteStyle,
+  'Xenova/gte-large': gteStyle,
   // Nomic: task prefixes, mean pooling.
   'nomic-ai/nomic-embed-text-v1': nomicStyle,
   'nomic-ai/nomic-embed-text-v1.5': nomicStyle,
   // Jina v2: mean pooling, no instructions.
-  'Xenova/jina-embeddings-v2-small-en': meanPooling,
-  'Xenova/jina-embeddings-v2-base-en': meanPooling,
+  'Xenova/jina-embeddings-v2-small-en': { ...meanPooling, relevantSimilarity: 0.6 },
+  'Xenova/jina-embeddings-v2-base-en': { ...meanPooling, relevantSimilarity: 0.6 },
 });
 
 /** Lower case, `/` separators, no trailing separator. */

@@ -34,7 +34,7 @@ export interface AnswerOptions {
    * is most likely about something else. Default: 0.6.
    */
   minCoverageWithUnknownName?: number;
-  /** Least cosine similarity of the nearest passage for an answer on vectors alone. Default: 0.5. */
+  /** Least cosine similarity of the nearest passage for an answer on vectors alone (the model preset's). Default: 0.6. */
   minSimilarity?: number;
   /** How sentence scores are weighed. Default: DEFAULT_SENTENCE_SCORING. */
   scoring?: SentenceScoring;
@@ -63,7 +63,7 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const bestSimilarity = Math.max(0, ...retrieval.passages.map((hit) => hit.similarity ?? 0));
   const lexicalBar =
     unknownNames(index, question).length > 0 ? (options.minCoverageWithUnknownName ?? 0.6) : (options.minLexicalCoverage ?? 0.2);
-  const relevant = bestPassageCoverage >= lexicalBar || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.5));
+  const relevant = bestPassageCoverage >= lexicalBar || (queryVector !== null && bestSimilarity >= (options.minSimilarity ?? 0.6));
   if (!relevant) return declined;
 
   const scored = scoreSentences(index, retrieval.passages, question, queryTerms, weights, candidatePassages, options.scoring ?? DEFAULT_SENTENCE_SCORING);

@@ -246,6 +246,7 @@ export class DocumentQa {
     return answerQuestion(index, check.question, queryVector, {
       maxExcerpts: this.config.maxExcerpts,
       excerptMaxChars: this.config.excerptMaxChars,
+      ...(embedder ? { minSimilarity: embedder.relevantSimilarity } : {}),
     });
   }
 
