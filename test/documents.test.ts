@@ -1,7 +1,7 @@
-import { readFileSync, symlinkSync } from 'node:fs';
+import { readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadDocuments, parseMetadata, DocumentsFolderError } from '../src/documents/load-documents.ts';
+import { fingerprintDocumentsFolder, loadDocuments, parseMetadata, DocumentsFolderError } from '../src/documents/load-documents.ts';
 import { splitPassages } from '../src/documents/passages.ts';
 import { splitSentences } from '../src/documents/sentences.ts';
 import { folderWith, SEED_FILE, seedFolder, tempDir } from './support/temp.ts';
@@ -113,5 +113,22 @@ describe('sentences and numbers', () => {
       'Notable examples follow.',
       'See No. 5 and p. 12 for more.',
     ]);
+  });
+});
+
+describe('fingerprints', () => {
+  it('are reused for files whose size and modification time are unchanged, and recomputed otherwise', async () => {
+    const dir = folderWith({ 'a.txt': 'Lighthouses guide ships.' });
+    const { fingerprints, stamps } = await loadDocuments(dir);
+    expect(await fingerprintDocumentsFolder(dir)).toEqual(fingerprints);
+    // A known fingerprint with a matching stamp is trusted without reading the file...
+    const known = { fingerprints: { 'a.txt': 'remembered' }, stamps };
+    expect(await fingerprintDocumentsFolder(dir, undefined, known)).toEqual({ 'a.txt': 'remembered' });
+    // ...and an edit of the same size, which moves the modification time, is noticed.
+    writeFileSync(path.join(dir, 'a.txt'), 'Lighthouses guide boats.');
+    utimesSync(path.join(dir, 'a.txt'), new Date(), new Date(Date.now() + 5000));
+    const after = await fingerprintDocumentsFolder(dir, undefined, known);
+    expect(after['a.txt']).not.toBe('remembered');
+    expect(after['a.txt']).not.toBe(fingerprints['a.txt']);
   });
 });

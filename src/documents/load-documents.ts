@@ -42,6 +42,14 @@ export interface LoadedDocuments {
   skipped: SkippedFile[];
   /** A fingerprint of every .txt/.md file seen, skipped or not (see `fingerprintDocumentsFolder`). */
   fingerprints: Record<string, string>;
+  /** Size and modification time of the same files, so a later check can skip reading unchanged ones. */
+  stamps: Record<string, FileStamp>;
+}
+
+/** What `stat` says of a file: when size and time are unchanged, its fingerprint is assumed unchanged. */
+export interface FileStamp {
+  size: number;
+  mtimeMs: number;
 }
 
 /** The documents folder itself is missing or unreadable. */
@@ -75,16 +83,29 @@ function oversizeFingerprint(size: number): string {
 }
 
 /**
- * Fingerprints of the .txt/.md files of a folder (SHA-256 of their bytes), to tell cheaply whether
- * an index is stale. Equal to `loadDocuments(...).fingerprints` for an unchanged folder.
+ * Fingerprints of the .txt/.md files of a folder (SHA-256 of their bytes), to tell whether an index
+ * is stale. Equal to `loadDocuments(...).fingerprints` for an unchanged folder. A file whose size
+ * and modification time equal its `known` stamp keeps its `known` fingerprint without being read,
+ * so checking a large unchanged folder costs a `stat` per file.
  */
-export async function fingerprintDocumentsFolder(root: string, maxBytes = DEFAULT_MAX_BYTES): Promise<Record<string, string>> {
+export async function fingerprintDocumentsFolder(
+  root: string,
+  maxBytes = DEFAULT_MAX_BYTES,
+  known?: { fingerprints: Record<string, string>; stamps: Record<string, FileStamp> },
+): Promise<Record<string, string>> {
   const fingerprints: Record<string, string> = {};
   for (const file of await listFiles(root)) {
     if (!SUPPORTED_EXTENSIONS.has(path.extname(file).toLowerCase())) continue;
     try {
+      const source = toSource(root, file);
       const stat = await fs.stat(file);
-      fingerprints[toSource(root, file)] = stat.size > maxBytes ? oversizeFingerprint(stat.size) : sha256(await fs.readFile(file));
+      const stamp = known?.stamps[source];
+      const previous = known?.fingerprints[source];
+      if (stamp && previous !== undefined && stamp.size === stat.size && stamp.mtimeMs === stat.mtimeMs) {
+        fingerprints[source] = previous;
+        continue;
+      }
+      fingerprints[source] = stat.size > maxBytes ? oversizeFingerprint(stat.size) : sha256(await fs.readFile(file));
     } catch {
       // Unreadable files have no fingerprint here nor in loadDocuments.
     }
@@ -178,6 +199,7 @@ export async function loadDocuments(root: string, options: LoadDocumentsOptions 
   const documents: SourceDocument[] = [];
   const skipped: SkippedFile[] = [];
   const fingerprints: Record<string, string> = {};
+  const stamps: Record<string, FileStamp> = {};
   let done = 0;
   for (const file of files) {
     const source = toSource(root, file);
@@ -190,6 +212,7 @@ export async function loadDocuments(root: string, options: LoadDocumentsOptions 
     let bytes: Buffer;
     try {
       const stat = await fs.stat(file);
+      stamps[source] = { size: stat.size, mtimeMs: stat.mtimeMs };
       if (stat.size > maxBytes) {
         fingerprints[source] = oversizeFingerprint(stat.size);
         skipped.push({ source, reason: `too large (${stat.size} bytes; the limit is ${maxBytes})` });
@@ -235,5 +258,5 @@ export async function loadDocuments(root: string, options: LoadDocumentsOptions 
     }
     options.onFile?.(done, files.length);
   }
-  return { documents, skipped, fingerprints };
+  return { documents, skipped, fingerprints, stamps };
 }

@@ -150,7 +150,7 @@ async function removeStaleFolders(indexDir: string, keep: string): Promise<void>
 export async function buildIndex(options: BuildIndexOptions): Promise<LoadedIndex> {
   const started = performance.now();
   const progress = options.onProgress ?? (() => undefined);
-  const { documents, skipped, fingerprints } = await loadDocuments(options.docsDir, {
+  const { documents, skipped, fingerprints, stamps } = await loadDocuments(options.docsDir, {
     maxBytes: options.maxDocumentBytes,
     onFile: (done, total) => progress({ phase: 'reading', done, total }),
   });
@@ -223,6 +223,7 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
       })),
       skipped,
       fingerprints,
+      stamps,
       files,
     };
     await writeDurable(path.join(buildFolder, FILES.manifest), JSON.stringify(manifest, null, 2));

@@ -1,5 +1,5 @@
 /** The description of a built index, written last into its folder as `manifest.json`. */
-import type { SkippedFile } from '../documents/load-documents.ts';
+import type { FileStamp, SkippedFile } from '../documents/load-documents.ts';
 
 /** Bumped whenever the files of an index change shape; an older index is rebuilt, not misread. */
 export const INDEX_FORMAT_VERSION = 1;
@@ -32,6 +32,8 @@ export interface IndexManifest {
   skipped: SkippedFile[];
   /** Fingerprint of every .txt/.md file in the documents folder when built, to tell when the index is stale. */
   fingerprints: Record<string, string>;
+  /** Size and modification time of the same files: an unchanged stamp spares reading the file to check it. */
+  stamps?: Record<string, FileStamp>;
   /** SHA-256 of each data file of the index folder, checked before anything is parsed. */
   files: Record<string, string>;
 }

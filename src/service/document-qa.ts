@@ -144,7 +144,10 @@ export class DocumentQa {
     if (!rebuildReason) {
       try {
         index = await loadIndex(config.indexDir);
-        const fingerprints = await fingerprintDocumentsFolder(config.docsDir, config.maxDocumentBytes);
+        const fingerprints = await fingerprintDocumentsFolder(config.docsDir, config.maxDocumentBytes, {
+          fingerprints: index.manifest.fingerprints,
+          stamps: index.manifest.stamps ?? {},
+        });
         const stale = stalenessReason(index.manifest, fingerprints, config.embeddingModel);
         if (stale) rebuildReason = stale;
       } catch (error) {
