@@ -28,7 +28,9 @@ export interface SplitOptions {
 }
 
 const HEADING = /^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$/;
-const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d+[.)])[ \t]+/;
+/** The start of a list item line ("- ", "* ", "1. "): a line break before one is not a hard wrap. */
+const LIST_ITEM_START = String.raw`[ \t]*(?:[-*+•]|\d+[.)])[ \t]+`;
+const HARD_WRAP = new RegExp(String.raw`\r?\n(?!${LIST_ITEM_START})`, 'g');
 
 interface Block {
   start: number;
@@ -55,7 +57,7 @@ function blocks(text: string, from: number): Block[] {
  */
 function sentencesOf(text: string, block: Block): SentenceSpan[] {
   const slice = text.slice(block.start, block.end);
-  const unwrapped = slice.replace(/\r?\n(?![ \t]*(?:[-*+•]|\d+[.)])[ \t]+)/g, (newline) => ' '.repeat(newline.length));
+  const unwrapped = slice.replace(HARD_WRAP, (newline) => ' '.repeat(newline.length));
   return splitSentences(unwrapped).map((span) => ({ start: block.start + span.start, end: block.start + span.end }));
 }
 
@@ -110,9 +112,4 @@ export function splitPassages(document: SourceDocument, options: SplitOptions = 
     flush();
   }
   return passages;
-}
-
-/** True for lines that start a list item; exported for the summary, which skips list fragments. */
-export function isListItem(line: string): boolean {
-  return LIST_ITEM.test(line);
 }

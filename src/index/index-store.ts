@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { loadDocuments, type SourceDocument, type SkippedFile } from '../documents/load-documents.ts';
+import { loadDocuments, type SourceDocument } from '../documents/load-documents.ts';
 import { splitPassages, type Passage } from '../documents/passages.ts';
 import { LexicalIndex, type LexicalIndexData } from './lexical-index.ts';
 import { INDEX_FORMAT_VERSION, manifestProblem, type IndexManifest } from './manifest.ts';
@@ -341,4 +341,3 @@ export function stalenessReason(manifest: IndexManifest, fingerprints: Record<st
   return parts.length ? `documents changed since the last build (${parts.join(', ')})` : undefined;
 }
 
-export type { SkippedFile };

@@ -10,7 +10,7 @@ import {
   queryWeights,
   scoreSentences,
   selectExcerpts,
-  termsOf,
+  passageTermSets,
   type SentenceScoring,
 } from './excerpts.ts';
 import { retrievePassages } from './retrieve.ts';
@@ -55,10 +55,8 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   // heading included), or, with a model, a passage close enough in meaning.
   let bestPassageCoverage = 0;
   for (const hit of retrieval.passages.slice(0, candidatePassages)) {
-    const passage = index.passages[hit.passage];
-    if (!passage) continue;
-    const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
-    bestPassageCoverage = Math.max(bestPassageCoverage, contextualCoverage(new Set(termsOf(passage.text)), context, weights, 1));
+    const { text, context } = passageTermSets(index, hit.passage);
+    bestPassageCoverage = Math.max(bestPassageCoverage, contextualCoverage(text, context, weights, 1));
   }
   const bestSimilarity = Math.max(0, ...retrieval.passages.map((hit) => hit.similarity ?? 0));
   const lexicalBar =

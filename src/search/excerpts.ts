@@ -138,19 +138,35 @@ export function contextualCoverage(terms: ReadonlySet<string>, context: Readonly
   return matched / weights.total;
 }
 
-/** Terms of each document, computed on first use and kept with the index they belong to. */
-const documentTermsCache = new WeakMap<LoadedIndex, Map<string, Set<string>>>();
+/**
+ * Term sets of the parts of an index (a passage's text and its context, a paragraph, a document),
+ * computed on first use and kept with the index they belong to: the relevance check and the
+ * sentence scores of every question read the same passages.
+ */
+const termSetCache = new WeakMap<LoadedIndex, Map<string, Set<string>>>();
+
+function cachedTermSet(index: LoadedIndex, key: string, text: () => string): Set<string> {
+  let byKey = termSetCache.get(index);
+  if (!byKey) termSetCache.set(index, (byKey = new Map()));
+  let terms = byKey.get(key);
+  if (!terms) byKey.set(key, (terms = new Set(termsOf(text()))));
+  return terms;
+}
 
 function documentTerms(index: LoadedIndex, source: string): Set<string> {
-  let bySource = documentTermsCache.get(index);
-  if (!bySource) documentTermsCache.set(index, (bySource = new Map()));
-  let terms = bySource.get(source);
-  if (!terms) {
+  return cachedTermSet(index, `document:${source}`, () => {
     const document = index.documentsBySource.get(source);
-    terms = new Set(document ? termsOf(`${document.title} ${document.text.slice(document.bodyStart)}`) : []);
-    bySource.set(source, terms);
-  }
-  return terms;
+    return document ? `${document.title} ${document.text.slice(document.bodyStart)}` : '';
+  });
+}
+
+/** The terms of a passage's text, and of its context (document title and section heading). */
+export function passageTermSets(index: LoadedIndex, passageNumber: number): { text: Set<string>; context: Set<string> } {
+  const passage = index.passages[passageNumber];
+  return {
+    text: cachedTermSet(index, `passage:${passageNumber}`, () => passage?.text ?? ''),
+    context: cachedTermSet(index, `context:${passageNumber}`, () => (passage ? `${passage.title} ${passage.heading ?? ''}` : '')),
+  };
 }
 
 /**
@@ -196,13 +212,14 @@ export function scoreSentences(
     if (!passage) continue;
     const document = index.documentsBySource.get(passage.source);
     if (!document) continue;
-    const context = new Set(termsOf(`${passage.title} ${passage.heading ?? ''}`));
-    const passageCoverage = contextualCoverage(new Set(termsOf(passage.text)), context, weights, scoring.contextCredit);
+    const { text: passageTerms, context } = passageTermSets(index, hit.passage);
+    const passageCoverage = contextualCoverage(passageTerms, context, weights, scoring.contextCredit);
     const documentCoverage = contextualCoverage(documentTerms(index, passage.source), context, weights, 1);
     const lead = scoring.lead / passage.paragraph;
     const paragraph = paragraphSentences(index, hit.passage);
     const paragraphText = document.text.slice(paragraph.sentences[0]?.start ?? passage.start, paragraph.sentences.at(-1)?.end ?? passage.end);
-    const paragraphCoverage = contextualCoverage(new Set(termsOf(paragraphText)), context, weights, scoring.contextCredit);
+    const paragraphTerms = cachedTermSet(index, `paragraph:${passage.source}:${passage.paragraph}`, () => paragraphText);
+    const paragraphCoverage = contextualCoverage(paragraphTerms, context, weights, scoring.contextCredit);
     passage.sentences.forEach((sentence, position) => {
       const sentenceText = document.text.slice(sentence.start, sentence.end);
       const terms = termsOf(sentenceText);
