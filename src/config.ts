@@ -55,6 +55,31 @@ export interface AppConfig {
   askCooldownSeconds: number;
   /** Least level logged. Env `LOG_LEVEL`. Default: `info`. */
   logLevel: LogLevel;
+  /**
+   * The site where the documents are published: a citation links to `<base>/<file path without
+   * extension>` (with the section's anchor). Document metadata (`url`, `source`, `permalink`, the
+   * HTML canonical link) wins over it. Env `DOCS_BASE_URL`. Default: none (no links but metadata).
+   */
+  docsBaseUrl: string | undefined;
+  /**
+   * Text and forum channels where every new message (or forum post) from a member is treated as a
+   * question, without a mention. Needs the privileged Message Content intent, requested only when
+   * this is set. Env `ANSWER_CHANNEL_IDS` (comma-separated). Default: none.
+   */
+  answerChannelIds: string[];
+  /** Answer a message in a text channel in a new thread started from it. Env `ANSWER_IN_THREADS`. Default: false. */
+  answerInThreads: boolean;
+  /**
+   * Folder of the bot's own database (questions, feedback), kept across reindexing and restarts.
+   * Env `STATE_DIR`. Default: `state`.
+   */
+  stateDir: string;
+  /** Whether questions and feedback are stored at all. Env `STATS` (`on`/`off`). Default: on. */
+  statsEnabled: boolean;
+  /** Days a stored question is kept before it is pruned. Env `STATS_RETENTION_DAYS`. Default: 90. */
+  statsRetentionDays: number;
+  /** Sentences in a summary (about a news highlight). Env `SUMMARY_SENTENCES`. Default: 3. */
+  summarySentences: number;
 }
 
 /** Values from command-line flags; they win over the environment. */
@@ -95,6 +120,13 @@ const envSchema = z.object({
   ADMIN_ROLE_IDS: idList.optional(),
   ASK_COOLDOWN_SECONDS: z.coerce.number().min(0).max(3600).optional(),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+  DOCS_BASE_URL: z.string().url('must be a URL such as https://docs.example.com/').optional(),
+  ANSWER_CHANNEL_IDS: idList.optional(),
+  ANSWER_IN_THREADS: booleanFromEnv.optional(),
+  STATE_DIR: z.string().min(1).optional(),
+  STATS: z.enum(['on', 'off']).optional(),
+  STATS_RETENTION_DAYS: z.coerce.number().int().min(1).max(36_500).optional(),
+  SUMMARY_SENTENCES: z.coerce.number().int().min(1).max(20).optional(),
 });
 
 /** Every environment variable the configuration reads (documented in .env.example and the README). */
@@ -150,6 +182,13 @@ export function loadConfig(
     adminRoleIds: env.ADMIN_ROLE_IDS ?? [],
     askCooldownSeconds: env.ASK_COOLDOWN_SECONDS ?? 5,
     logLevel: env.LOG_LEVEL ?? 'info',
+    docsBaseUrl: env.DOCS_BASE_URL,
+    answerChannelIds: env.ANSWER_CHANNEL_IDS ?? [],
+    answerInThreads: env.ANSWER_IN_THREADS ?? false,
+    stateDir: path.resolve(cwd, env.STATE_DIR ?? 'state'),
+    statsEnabled: (env.STATS ?? 'on') === 'on',
+    statsRetentionDays: env.STATS_RETENTION_DAYS ?? 90,
+    summarySentences: env.SUMMARY_SENTENCES ?? 3,
   };
 }
 
