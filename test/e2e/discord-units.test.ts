@@ -8,7 +8,6 @@ import { PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import {
   LIMITS,
   cut,
-  documentChoices,
   embedLength,
   escapeAndCut,
   fitEmbed,
@@ -21,6 +20,7 @@ import {
   formatSummary,
   relativeTime,
 } from '../../src/discord/format.ts';
+import { documentChoices } from '../../src/discord/document-choices.ts';
 import { cleanQuestionText, mentionsBot } from '../../src/discord/question-text.ts';
 import { Cooldowns } from '../../src/discord/cooldown.ts';
 import { ThrottledEditor } from '../../src/discord/throttle.ts';
@@ -85,7 +85,7 @@ describe('cut', () => {
 
 describe('escaping', () => {
   it('escapes markdown, headings, lists and masked links in document text', () => {
-    expect(escapeAndCut('**bold** _it_ [x](http://e.com)', 100)).toBe('\\*\\*bold\\*\\* \\_it\\_ \\[x](http://e.com)');
+    expect(escapeAndCut('**bold** _it_ [x](http://e.com)', 100)).toBe('\\*\\*bold\\*\\* \\_it\\_ \\[x\\](<http://e.com>)');
     expect(escapeAndCut('# Heading', 100)).toBe('\\# Heading');
   });
   it('never splits an escape sequence when cutting', () => {

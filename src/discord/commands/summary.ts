@@ -8,7 +8,8 @@ import {
 } from 'discord.js';
 import type { SourceInfo } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
-import { documentChoices, escapeAndCut, formatSummary } from '../format.ts';
+import { documentChoices, resolveDocumentChoice } from '../document-choices.ts';
+import { escapeAndCut, formatSummary } from '../format.ts';
 import { editWith, replyPrivately, respondChoices } from '../replies.ts';
 
 export function data() {
@@ -32,9 +33,10 @@ function listSources(documents: SourceInfo[], limit = 10): string {
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
-  const option = interaction.options.getString('document')?.trim() || undefined;
-  const requested = option?.toLowerCase() === 'all' ? undefined : option;
   const documents = context.qa.info().documents;
+  const typed = interaction.options.getString('document')?.trim() || undefined;
+  const option = typed === undefined ? undefined : resolveDocumentChoice(typed, documents);
+  const requested = option?.toLowerCase() === 'all' ? undefined : option;
   let target = requested;
   if (requested !== undefined) {
     // The core's own matching, asked first so that a typo or an ambiguous name is answered privately, before deferring.
