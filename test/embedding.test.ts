@@ -30,7 +30,7 @@ afterAll(() => {
 });
 
 function options(overrides: Partial<EmbedderOptions> = {}): EmbedderOptions {
-  return { model: tinyDir, modelDir, offline: true, timeoutMs: 30_000, showProgress: false, ...overrides };
+  return { model: tinyDir, modelDir, offline: true, timeoutMs: 30_000, ...overrides };
 }
 
 function norm(vector: Float32Array): number {

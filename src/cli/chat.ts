@@ -6,9 +6,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { AppConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
-import { DocumentsFolderError } from '../documents/load-documents.ts';
-import { IndexWriteError } from '../index/index-store.ts';
-import { InvalidQuestionError, ModelRequiredError, ReindexInProgressError, UnknownDocumentError } from '../service/document-qa.ts';
+import { explainError } from '../service/document-qa.ts';
 import { formatAnswer, formatSources, formatSummary, openQa, plural, reportError } from './shared.ts';
 
 export interface TerminalChatOptions {
@@ -97,17 +95,13 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
 
   try {
     for await (const line of lines) {
+      const rebuildAsked = /^\/reindex\b/i.test(line.trim());
       try {
         if ((await handle(line)) === 'quit') break;
       } catch (error) {
-        if (error instanceof InvalidQuestionError || error instanceof UnknownDocumentError || error instanceof ReindexInProgressError) {
-          write(error.message);
-        } else if (error instanceof DocumentsFolderError || error instanceof IndexWriteError || error instanceof ModelRequiredError) {
-          write(`The index could not be rebuilt: ${error.message} The previous index is still answering questions.`);
-        } else {
-          logger.error('Something went wrong answering that', { error });
-          write('Something went wrong answering that; the details are in the log above. The index is unchanged.');
-        }
+        const explained = explainError(error);
+        if (explained.kind === 'unexpected') logger.error('Something went wrong answering that', { error });
+        write(rebuildAsked ? `The index could not be rebuilt: ${explained.message} The previous index is still answering questions.` : explained.message);
       }
       write('');
       prompt();

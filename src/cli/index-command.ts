@@ -4,14 +4,7 @@ import { openQa, parseCli, plural, runCommand } from './shared.ts';
 runCommand(async () => {
   const { config, logger, json } = parseCli(process.argv.slice(2));
   const started = performance.now();
-  let lastPhase = '';
-  const qa = await openQa(config, logger, {
-    forceRebuild: true,
-    onProgress: (progress) => {
-      if (progress.phase !== lastPhase && !json) process.stderr.write(`… ${progress.phase}\n`);
-      lastPhase = progress.phase;
-    },
-  });
+  const qa = await openQa(config, logger, { forceRebuild: true, phaseLines: !json });
   try {
     const info = qa.info();
     const report = {

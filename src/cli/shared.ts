@@ -4,19 +4,11 @@
  * and an exit code instead of a stack trace.
  */
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig, type AppConfig } from '../config.ts';
-import { DocumentsFolderError } from '../documents/load-documents.ts';
-import { IndexWriteError } from '../index/index-store.ts';
+import { loadConfig, type AppConfig } from '../config.ts';
 import { createLogger, type Logger } from '../logging.ts';
 import type { Answer, Summary } from '../search/types.ts';
-import {
-  DocumentQa,
-  InvalidQuestionError,
-  ModelRequiredError,
-  UnknownDocumentError,
-  type DocumentQaOptions,
-  type IndexInfo,
-} from '../service/document-qa.ts';
+import { ConfigError, DocumentQa, explainError, type DocumentQaOptions, type IndexInfo } from '../service/document-qa.ts';
+import { createProgressDisplay, formatNoticeBanner } from './progress.ts';
 
 export interface CliInvocation {
   config: AppConfig;
@@ -50,9 +42,25 @@ export function parseCli(argv: string[]): CliInvocation {
   return { config, logger: createLogger({ level: config.logLevel }), json: parsed.values.json ?? false, positionals: parsed.positionals };
 }
 
-/** Opens the core; while it builds, a terminal sees one line of progress on stderr. */
-export function openQa(config: AppConfig, logger: Logger, options: DocumentQaOptions = {}): Promise<DocumentQa> {
-  return DocumentQa.open(config, { logger, showProgress: process.stderr.isTTY === true, ...options });
+/**
+ * Opens the core; while it builds, a terminal sees a progress bar on stderr, and a banner for each
+ * loud warning (the model is missing, the index could not be saved).
+ */
+export async function openQa(config: AppConfig, logger: Logger, options: DocumentQaOptions & { phaseLines?: boolean } = {}): Promise<DocumentQa> {
+  const display = createProgressDisplay({ phaseLines: options.phaseLines ?? false });
+  try {
+    return await DocumentQa.open(config, {
+      logger,
+      onProgress: display.onProgress,
+      onNotice: (notice) => {
+        display.stop();
+        process.stderr.write(`${formatNoticeBanner(notice)}\n`);
+      },
+      ...options,
+    });
+  } finally {
+    display.stop();
+  }
 }
 
 /** "1 document", "2 documents". */
@@ -82,23 +90,18 @@ export function formatSources(info: IndexInfo): string {
   ].join('\n');
 }
 
-/** Known errors become a message on stderr and an exit code: 2 for bad input or settings, 1 otherwise. */
+/**
+ * An error becomes its sentence on stderr and an exit code: 2 for bad input or settings, 1
+ * otherwise. An unexpected error also shows its stack, for a bug report.
+ */
 export function reportError(error: unknown): number {
-  if (
-    error instanceof ConfigError ||
-    error instanceof InvalidQuestionError ||
-    error instanceof UnknownDocumentError ||
-    error instanceof DocumentsFolderError
-  ) {
-    process.stderr.write(`${error.message}\n`);
-    return 2;
-  }
-  if (error instanceof ModelRequiredError || error instanceof IndexWriteError) {
-    process.stderr.write(`${error.message}\n`);
+  const explained = explainError(error);
+  if (explained.kind === 'unexpected') {
+    process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
     return 1;
   }
-  process.stderr.write(`Unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  return 1;
+  process.stderr.write(`${explained.message}\n`);
+  return explained.kind === 'bad-input' ? 2 : 1;
 }
 
 /** Runs a command's main and sets the exit code. */

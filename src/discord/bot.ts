@@ -97,7 +97,6 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
     qa: options.qa,
     logger,
     cooldowns: new Cooldowns(config.askCooldownSeconds),
-    reindex: { running: false },
     progressIntervalMs: options.progressIntervalMs ?? 1500,
   };
   const commands = loadCommands(config);

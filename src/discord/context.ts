@@ -12,8 +12,6 @@ export interface BotContext {
   qa: QaService;
   logger: Logger;
   cooldowns: Cooldowns;
-  /** Set synchronously when a `/reindex` is accepted, so a second one is refused even before the core starts. */
-  reindex: { running: boolean };
   /** Least time between two progress edits of a `/reindex` reply. */
   progressIntervalMs: number;
 }

@@ -1,18 +1,16 @@
 /** Routes interactions to the command modules; turns any error into a friendly private message. */
 import type { Interaction } from 'discord.js';
-import { InvalidQuestionError, ReindexInProgressError, UnknownDocumentError } from '../service/document-qa.ts';
+import { explainError } from '../service/document-qa.ts';
 import type { BotCommand } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { describeError, errorStack } from './errors.ts';
 import { ERROR_MESSAGE } from './format.ts';
 import { replyPrivately } from './replies.ts';
 
-/** Errors whose message is meant for the user: shown privately, not logged as failures. */
+/** The service's sentence for an error it foresaw (shown privately, not logged as a failure); undefined for a bug. */
 export function userFacingMessage(error: unknown): string | undefined {
-  if (error instanceof InvalidQuestionError || error instanceof UnknownDocumentError || error instanceof ReindexInProgressError) {
-    return error.message;
-  }
-  return undefined;
+  const explained = explainError(error);
+  return explained.kind === 'unexpected' ? undefined : explained.message;
 }
 
 export async function handleInteraction(

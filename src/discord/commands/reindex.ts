@@ -11,7 +11,7 @@ import {
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import { ReindexInProgressError } from '../../service/document-qa.ts';
+import { explainError, ReindexInProgressError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
 import { describeError, errorStack } from '../errors.ts';
 import { escapeAndCut, formatReindexProgress, formatReindexReport } from '../format.ts';
@@ -57,23 +57,30 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     await replyPrivately(interaction, REFUSAL);
     return;
   }
-  if (context.reindex.running || qa.reindexing) {
+  if (qa.reindexing) {
     await replyPrivately(interaction, new ReindexInProgressError().message);
     return;
   }
-  context.reindex.running = true;
+  // The service's guard claims the rebuild synchronously, so a second /reindex is refused even
+  // before this one is acknowledged; progress edits wait for the acknowledgement.
+  let report;
+  const deferring = interaction.deferReply({ flags: MessageFlags.Ephemeral });
+  const editor = new ThrottledEditor(
+    async (content) => {
+      await deferring;
+      return interaction.editReply({ content, allowedMentions: NO_MENTIONS });
+    },
+    context.progressIntervalMs,
+    (error) => log.warn('could not show reindex progress', { error: describeError(error) }),
+  );
+  const rebuilding = qa.reindex((progress) => editor.push(formatReindexProgress(progress)));
+  rebuilding.catch(() => {});
   try {
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await deferring;
     log.info('reindex started');
-    const editor = new ThrottledEditor(
-      (content) => interaction.editReply({ content, allowedMentions: NO_MENTIONS }),
-      context.progressIntervalMs,
-      (error) => log.warn('could not show reindex progress', { error: describeError(error) }),
-    );
     editor.push(formatReindexProgress(undefined));
-    let report;
     try {
-      report = await qa.reindex((progress) => editor.push(formatReindexProgress(progress)));
+      report = await rebuilding;
     } finally {
       await editor.finish();
     }
@@ -87,16 +94,11 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     });
     await editWith(interaction, formatReindexReport(report));
   } catch (error) {
-    if (error instanceof ReindexInProgressError) {
-      await replyPrivately(interaction, error.message);
-      return;
-    }
     if (!interaction.deferred) throw error;
     // Admins can act on the reason (a missing folder, a full disk, a required model): show it privately.
-    log.error('reindex failed', { error: describeError(error), stack: errorStack(error) });
-    const reason = escapeAndCut(error instanceof Error ? error.message : String(error), 1500);
+    const explained = explainError(error);
+    log.error('reindex failed', { error: describeError(error), stack: explained.kind === 'unexpected' ? errorStack(error) : undefined });
+    const reason = escapeAndCut(explained.message, 1500);
     await editWith(interaction, { content: `The index could not be rebuilt: ${reason}\nThe previous index is still answering questions.` });
-  } finally {
-    context.reindex.running = false;
   }
 }

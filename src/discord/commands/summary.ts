@@ -6,7 +6,7 @@ import {
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
 } from 'discord.js';
-import type { SourceInfo } from '../../service/document-qa.ts';
+import { resolveDocument, UnknownDocumentError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
 import { documentChoices, resolveDocumentChoice } from '../document-choices.ts';
 import { escapeAndCut, formatSummary } from '../format.ts';
@@ -27,32 +27,19 @@ export function data() {
     );
 }
 
-function listSources(documents: SourceInfo[], limit = 10): string {
-  const shown = documents.slice(0, limit).map((doc) => doc.source).join(', ');
-  return documents.length > limit ? `${shown}, and ${documents.length - limit} more` : shown;
-}
-
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const documents = context.qa.info().documents;
-  const typed = interaction.options.getString('document')?.trim() || undefined;
-  const option = typed === undefined ? undefined : resolveDocumentChoice(typed, documents);
-  const requested = option?.toLowerCase() === 'all' ? undefined : option;
-  let target = requested;
-  if (requested !== undefined) {
-    // The core's own matching, asked first so that a typo or an ambiguous name is answered privately, before deferring.
-    const matches = context.qa.matchDocuments(requested);
-    if (matches.length !== 1) {
-      const name = escapeAndCut(requested, 200);
-      const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';
-      const message =
-        matches.length === 0
-          ? `There is no document called "${name}". ` +
-            (documents.length > 0 ? `Known documents: ${escapeAndCut(listSources(documents), 1200)}. ` : 'No documents are indexed. ')
-          : `"${name}" matches several documents: ${escapeAndCut(listSources(matches), 1200)}. `;
-      await replyPrivately(interaction, message + help);
-      return;
-    }
-    target = matches[0]?.source;
+  let target: string | undefined;
+  try {
+    // The service's own matching, asked first so that a typo or an ambiguous name is answered privately, before deferring.
+    // A long path comes back from the autocomplete as a short key (document-choices.ts).
+    const typed = interaction.options.getString('document') ?? undefined;
+    target = resolveDocument(documents, typed === undefined ? undefined : resolveDocumentChoice(typed.trim(), documents))?.source;
+  } catch (error) {
+    if (!(error instanceof UnknownDocumentError)) throw error;
+    const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';
+    await replyPrivately(interaction, `${escapeAndCut(error.message, 1500)} ${help}`);
+    return;
   }
   await interaction.deferReply();
   const summary = await context.qa.summarize(target);
