@@ -4,7 +4,7 @@
  * and every Discord length limit is respected by cutting at sentence boundaries, then at words
  * (with `…`), then anywhere.
  */
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { escapeMarkdown, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt, Summary } from '../search/types.ts';
 import type { IndexInfo, ReindexProgress, ReindexReport, SourceInfo } from '../service/document-qa.ts';
 import { citationUrl, neutraliseMaskedLinks, suppressUnfurling } from './links.ts';
@@ -32,6 +32,8 @@ const WARNING_COLOR = 0xfee75c;
 export interface ReplyPayload {
   content?: string;
   embeds?: APIEmbed[];
+  /** Rows of buttons (the feedback buttons under an answer). */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 const SENTENCE_END = /[.!?。！？…]/u;

@@ -9,7 +9,7 @@ import type { Logger } from '../logging.ts';
 import { DocumentQa } from '../service/document-qa.ts';
 import { restApiBase, startDiscordBot, type DiscordBot } from './bot.ts';
 import type { QaService } from './context.ts';
-import { TOKEN_REJECTED_MESSAGE, describeError, errorStack, isTokenRejected } from './errors.ts';
+import { GatewayClosedError, TOKEN_REJECTED_MESSAGE, describeError, errorStack, explainGatewayClose, isTokenRejected } from './errors.ts';
 
 type Closable = QaService & { close(): Promise<void> };
 
@@ -110,6 +110,8 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
     } catch (error) {
       if (isTokenRejected(error)) {
         writeError(TOKEN_REJECTED_MESSAGE);
+      } else if (error instanceof GatewayClosedError) {
+        writeError(explainGatewayClose(error.code));
       } else {
         logger.error('could not connect to Discord', { error: describeError(error), stack: errorStack(error) });
         writeError(`Could not connect to Discord: ${describeError(error)}`);
@@ -122,11 +124,7 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
       bot.disconnected.then((event) => ({ kind: 'disconnected' as const, code: event.code })),
     ]);
     if (outcome.kind === 'disconnected') {
-      writeError(
-        outcome.code === 4004
-          ? TOKEN_REJECTED_MESSAGE
-          : `Discord closed the gateway session for good (close code ${outcome.code}); the bot stops.`,
-      );
+      writeError(explainGatewayClose(outcome.code));
       return 1;
     }
     return 0;

@@ -232,7 +232,7 @@ describe('npm run deploy-commands', () => {
     try {
       const child = run('src/discord/deploy-commands.ts', { ...botEnv(fake), DISCORD_GUILD_ID: fake.guild.id, MAX_QUESTION_CHARS: '250' }, workspace.root);
       expect(await child.exit).toBe(0);
-      expect(child.stdout()).toContain(`Registered 4 commands (/ask, /summary, /reindex, /sources) to server ${fake.guild.id}`);
+      expect(child.stdout()).toContain(`Registered 5 commands (/ask, /summary, /reindex, /sources, /stats) to server ${fake.guild.id}`);
       const put = fake.requests.find((request) => request.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
       const question = commandsInBody(put?.parsed).find((command) => command.name === 'ask')?.options?.[0];

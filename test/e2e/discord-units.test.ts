@@ -299,8 +299,8 @@ describe('canReindex', () => {
 describe('command definitions and sync', () => {
   const config = loadConfig({}, { env: { MAX_QUESTION_CHARS: '300' }, cwd: '/tmp' });
   const definitions = commandDefinitions(config);
-  it('defines /ask, /summary, /reindex and /sources as required', () => {
-    expect(definitions.map((d) => d.name).sort()).toEqual(['ask', 'reindex', 'sources', 'summary']);
+  it('defines /ask, /summary, /reindex, /sources and /stats as required', () => {
+    expect(definitions.map((d) => d.name).sort()).toEqual(['ask', 'reindex', 'sources', 'stats', 'summary']);
     const ask = definitions.find((d) => d.name === 'ask');
     expect(ask?.options?.[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
     const summary = definitions.find((d) => d.name === 'summary');
@@ -309,6 +309,9 @@ describe('command definitions and sync', () => {
     expect(reindex?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(reindex?.dm_permission).toBe(false);
     expect(reindex?.contexts).toEqual([0]);
+    const stats = definitions.find((d) => d.name === 'stats');
+    expect(stats?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(stats?.dm_permission).toBe(false);
   });
   it('sees no difference once Discord has added its defaults, and sees a changed option', () => {
     const registered = definitions.map((d, i) => ({
