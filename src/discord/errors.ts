@@ -25,6 +25,16 @@ export class GatewayClosedError extends Error {
   }
 }
 
+/**
+ * True when Discord refused a privileged intent: the gateway's close 4014, which discord.js turns
+ * into an "Used disallowed intents" error (or its DisallowedIntents code) while logging in.
+ */
+export function isDisallowedIntents(error: unknown): boolean {
+  if (error instanceof GatewayClosedError) return error.code === 4014;
+  if (hasCode(error) && error.code === 'DisallowedIntents') return true;
+  return error instanceof Error && /disallowed intents/i.test(error.message);
+}
+
 /** The message for a gateway session closed for good: a refused intent or token, or the code. */
 export function explainGatewayClose(code: number): string {
   if (code === 4014) return DISALLOWED_INTENTS_MESSAGE;

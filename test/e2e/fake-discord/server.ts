@@ -59,6 +59,8 @@ export interface RecordedRequest {
   parsed: unknown;
   at: number;
   status: number;
+  /** What the stand-in answered (a created message, a channel…), when it answered with a body. */
+  response?: unknown;
 }
 
 export interface GatewayFrame {
@@ -674,6 +676,7 @@ export class FakeDiscord {
 
     const respond = (status: number, payload?: unknown, extraHeaders: Record<string, string> = {}) => {
       record.status = status;
+      if (payload !== undefined) record.response = payload;
       this.requests.push(record);
       this.#events.emit('request');
       if (payload === undefined) {
