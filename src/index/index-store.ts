@@ -81,6 +81,10 @@ interface StoredPassage {
   id: string;
   document: number;
   heading?: string;
+  /** Section path (headings above the passage, without the title); left out when empty. */
+  section?: string[];
+  /** Page of a PDF passage. */
+  page?: number;
   paragraph: number;
   start: number;
   end: number;
@@ -186,6 +190,8 @@ export async function buildIndex(options: BuildIndexOptions): Promise<LoadedInde
       id: passage.id,
       document: documentIndex.get(passage.source) ?? -1,
       ...(passage.heading !== undefined ? { heading: passage.heading } : {}),
+      ...(passage.section.length > 0 ? { section: passage.section } : {}),
+      ...(passage.page !== undefined ? { page: passage.page } : {}),
       paragraph: passage.paragraph,
       start: passage.start,
       end: passage.end,
@@ -305,6 +311,8 @@ export async function loadIndex(indexDir: string): Promise<LoadedIndex> {
         source: document.source,
         title: document.title,
         heading: entry.heading,
+        section: entry.section ?? [],
+        ...(entry.page !== undefined ? { page: entry.page } : {}),
         paragraph: entry.paragraph,
         start: entry.start,
         end: entry.end,

@@ -10,8 +10,10 @@ import { buildIndex, type LoadedIndex } from '../index/index-store.ts';
 import { silentLogger, type Logger } from '../logging.ts';
 import { answerQuestion } from '../search/answer.ts';
 import { validateQuestion } from '../search/question.ts';
+import { classifyMessage } from '../search/conversation.ts';
 import { summarizeDocuments } from '../search/summarize.ts';
 import type { Answer, Summary } from '../search/types.ts';
+import { conversationAnswer } from './conversation-reply.ts';
 import { matchDocuments, resolveDocument } from './document-names.ts';
 import { InvalidQuestionError, ReindexInProgressError } from './errors.ts';
 import { loadModelOrFallBack } from './model-fallback.ts';
@@ -92,10 +94,16 @@ export class DocumentQa {
     else this.logger.warn(noticeText(notice));
   }
 
-  /** Throws InvalidQuestionError for an empty, too long or wordless question. */
+  /**
+   * Answers a question, or replies to conversation (`Answer.conversation` set). Throws
+   * InvalidQuestionError for an empty, too long or wordless question.
+   */
   async ask(question: string): Promise<Answer> {
     const check = validateQuestion(question, this.config.maxQuestionChars);
     if (!check.ok) throw new InvalidQuestionError(check.message, check.reason);
+    // Greetings, thanks, "help"... get a short reply about what the documents cover, not a search.
+    const intent = classifyMessage(check.question);
+    if (intent !== 'question') return conversationAnswer(check.question, intent, this.info().mode, this.info().documents);
     const index = this.index;
     const embedder = index.vectors ? this.embedder : null;
     let queryVector: Float32Array | null = null;
