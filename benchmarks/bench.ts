@@ -3,6 +3,7 @@
  *
  *   npm run -s bench -- --docs DIR --qa FILE [--json] [--excerpt-chars 300] [--failures FILE]
  *                       [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--keep] [--verbose]
+ *                       [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
  *     Builds the project's index for DIR in a temporary folder, asks every question of FILE through
  *     `DocumentQa.ask` and scores the excerpts by the protocol (benchmarks/protocol.ts); then runs
  *     the peers (benchmarks/peers.ts) on the same documents and questions.
@@ -34,6 +35,7 @@ import { loadConfig, type ConfigOverrides } from '../src/config.ts';
 import { formatBytes, machineInfo, type MachineInfo } from './machine.ts';
 import { createMiniSearchPeer, createWinkPeer, cutExcerpt, loadParagraphs, type Peer } from './peers.ts';
 import { answerAtK, parseQaFile, round, scoreRun, type QaItem, type RunScore } from './protocol.ts';
+import { writeExcerptDump } from './excerpt-dump.ts';
 import { runProject, type ProjectRun, type ProjectRunSpec } from './project-run.ts';
 import { generateCorpus, generateQuestions, writeCorpus } from './synthetic.ts';
 import { benchShapes } from './shape-bench.ts';
@@ -47,6 +49,7 @@ const PERCENTILE_METHOD = 'nearest-rank (smallest measured value with at least p
 const USAGE = `Usage:
   npm run -s bench -- --docs DIR --qa FILE [--json] [--excerpt-chars 300] [--failures FILE]
                       [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--keep] [--verbose]
+                      [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
   npm run -s bench -- --synthetic N [--questions 200] [--seed 42] [--modes lexical,tiny] [--json]
                       [--excerpt-chars 300] [--child-timeout-min 30] [--keep] [--verbose]
   npm run -s bench -- --shapes prose:10,list:10,abbreviations:3 [--seed 42] [--json] [--child-timeout-min 10] [--keep]
@@ -152,17 +155,21 @@ async function benchDocuments(values: Flags): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'docqa-bench-'));
   let run: ProjectRun;
   try {
-    run = await runProject({ docsDir, indexDir: path.join(tmp, 'index'), overrides, env, items, verbose: values.verbose === true, measureLoad: true });
+    const verbatimDir = values['verbatim-docs'] === undefined ? undefined : path.resolve(values['verbatim-docs']);
+    run = await runProject({ docsDir, indexDir: path.join(tmp, 'index'), overrides, env, items, verbose: values.verbose === true, measureLoad: true, verbatimDir });
   } finally {
     if (values.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
   const score = scoreRun(items, run.results);
+  if (values.excerpts !== undefined) await writeExcerptDump(path.resolve(values.excerpts), run.outcomes);
 
+  // Peers read .txt and .md only: a set converted to other formats gives them its plain-text source.
+  const peerDocsDir = values['peer-docs'] === undefined ? docsDir : path.resolve(values['peer-docs']);
   const peers: PeerResult[] = [];
   const peerHits: Record<string, boolean[]> = {};
   for (const peer of [createMiniSearchPeer(), createWinkPeer()]) {
-    const { score: peerScore, hitsAt1 } = await runPeer(peer, docsDir, items, excerptChars);
+    const { score: peerScore, hitsAt1 } = await runPeer(peer, peerDocsDir, items, excerptChars);
     peers.push(peerScore);
     peerHits[peer.name] = hitsAt1;
   }
@@ -228,6 +235,7 @@ async function benchDocuments(values: Flags): Promise<void> {
     maxRssMb: round(run.maxRssMb, 1),
     warnings: run.warnings,
     docsDir,
+    ...(peerDocsDir === docsDir ? {} : { peerDocsDir }),
     qaFile,
     date: new Date().toISOString(),
     machine,
@@ -545,6 +553,9 @@ const options = {
   'child-timeout-min': { type: 'string' },
   keep: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  excerpts: { type: 'string' },
+  'peer-docs': { type: 'string' },
+  'verbatim-docs': { type: 'string' },
   child: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
