@@ -6,7 +6,8 @@
  * - a lead prior, 1 / (1 + position)^leadDecay: articles and reports state their gist first;
  * - centrality: closeness (TF-IDF cosine) to the document's overall term profile, so a later
  *   sentence that carries the main subject can beat an anecdotal opening;
- * - redundancy (maximal marginal relevance): no two picked sentences say the same thing;
+ * - redundancy (maximal marginal relevance): no two picked sentences say the same thing, and a
+ *   near-repeat of a picked sentence is never picked;
  * - what is not summary material is left out: questions, fragments (captions, datelines), code
  *   and table rows, and any sentence that ends at an abbreviation ("...by the U.S."), which may be
  *   a sentence cut short; an opening quotation costs a little (a quote is rarely the gist).
@@ -40,6 +41,8 @@ export interface SummaryOptions {
   redundancyWeight: number;
   /** Taken off a sentence that opens with a quotation mark. Default: 0.2. */
   quotePenalty: number;
+  /** A sentence at least this similar (cosine) to one already picked repeats it and is never picked. Default: 0.8. */
+  repeatSimilarity: number;
 }
 
 export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
@@ -51,6 +54,7 @@ export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
   centralityWeight: 1,
   redundancyWeight: 0.3,
   quotePenalty: 0.2,
+  repeatSimilarity: 0.8,
 };
 
 interface Candidate {
@@ -161,6 +165,7 @@ export function summarizeDocuments(index: LoadedIndex, sources: readonly string[
       if (chosen.includes(candidate) || (chosen.length > 0 && words + candidate.words > wordBudget)) continue;
       let redundancy = 0;
       for (const picked of chosen) redundancy = Math.max(redundancy, cosine(candidate.vector, candidate.norm, picked.vector, picked.norm));
+      if (redundancy >= settings.repeatSimilarity) continue;
       const score = (relevance.get(candidate) ?? 0) - settings.redundancyWeight * redundancy;
       if (score > bestScore) {
         bestScore = score;
