@@ -93,7 +93,7 @@ describe('an answer channel', () => {
 
   it('leaves thanks, chatter, +1 and a bare link alone, and declines a question the documents do not cover', async () => {
     const author = fake.user('chatty');
-    const ignored = ['thanks!', 'lol', '+1', 'https://example.com/some/page'].map((content) =>
+    const ignored = ['thanks!', 'lol', '+1', 'https://example.com/some/page', 'hi everyone!'].map((content) =>
       fake.sendMessage({ content, author, channelId: fake.guild.answerChannelId }),
     );
     const offTopicId = fake.sendMessage({ content: 'How do I configure the zebra quantum xylophone?', author, channelId: fake.guild.answerChannelId });
@@ -112,6 +112,17 @@ describe('an answer channel', () => {
     const mentionId = fake.sendMessage({ content: `<@${fake.bot.id}> When does the keeper trim the wick?`, author: fake.user('elsewhere') });
     await replyTo(fake.guild.channelId, mentionId, since);
     expect(fake.requests.slice(since).some((request) => request.body.message_reference?.message_id === silentId)).toBe(false);
+  });
+});
+
+describe('conversation', () => {
+  it('gets a short reply to a mention, not a decline, and is not counted as a question', async () => {
+    const before = stats.overview().allTime.questions;
+    const messageId = fake.sendMessage({ content: `<@${fake.bot.id}> hi there!`, author: fake.user('greeter') });
+    const reply = await replyTo(fake.guild.channelId, messageId);
+    expect(reply.body.content).toContain('I answer questions about');
+    expect(reply.body.components ?? []).toHaveLength(0);
+    expect(stats.overview().allTime.questions).toBe(before);
   });
 });
 
