@@ -37,6 +37,8 @@ import { loadConfig } from '../../src/config.ts';
 function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
   return {
     text: 'The lamp is lit at sunset. It burns until dawn.',
+    kind: 'prose',
+    parts: [{ kind: 'paragraph', text: 'The lamp is lit at sunset. It burns until dawn.' }],
     source: 'guide/lighthouse.md',
     location: 'paragraph 3',
     score: 1,
