@@ -8,29 +8,7 @@ import { escapeMarkdown } from 'discord.js';
 import { documentChoices, resolveDocumentChoice } from '../../src/discord/document-choices.ts';
 import { escapeText, formatAnswer, formatCitation } from '../../src/discord/format.ts';
 import type { Answer, Excerpt } from '../../src/search/types.ts';
-
-/**
- * The masked links Discord would render in `text`: `[label](target)` whose brackets are not
- * escaped (a backslash escapes the next character, so what counts is an odd run of them).
- */
-export function liveMaskedLinks(text: string): string[] {
-  const links: string[] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i];
-    if (character === '\\') {
-      i += 1; // the next character is escaped
-      continue;
-    }
-    if (character === '[') open = i;
-    else if (character === ']' && open >= 0 && text[i + 1] === '(') {
-      const close = text.indexOf(')', i + 2);
-      if (close > 0) links.push(text.slice(open, close + 1));
-      open = -1;
-    }
-  }
-  return links;
-}
+import { liveMaskedLinks } from './markdown-links.ts';
 
 const HOSTILE =
   'See [the map page](https://evil.example/map) or [the mirror](https://evil.example/mirror) and [a third](<https://evil.example/3>), details at https://evil.example/bare.';
@@ -56,7 +34,7 @@ describe('masked links in document text', () => {
   });
 
   it('neutralises masked links inside an answer embed', () => {
-    const excerpt: Excerpt = { text: HOSTILE, source: 'links.md', location: 'paragraph 1', score: 1, title: 'Links [x](https://evil.example/t)', paragraph: 1, start: 0, end: HOSTILE.length };
+    const excerpt: Excerpt = { text: HOSTILE, kind: 'prose', parts: [{ kind: 'paragraph', text: HOSTILE }], source: 'links.md', location: 'paragraph 1', score: 1, title: 'Links [x](https://evil.example/t)', paragraph: 1, start: 0, end: HOSTILE.length };
     const answer: Answer = { question: 'where [q](https://evil.example/q) is the map?', answered: true, mode: 'lexical', excerpts: [excerpt] };
     const embed = formatAnswer(answer).embeds?.[0];
     const text = [embed?.title ?? '', ...(embed?.fields ?? []).flatMap((field) => [field.name, field.value])].join('\n');
@@ -65,7 +43,7 @@ describe('masked links in document text', () => {
 });
 
 describe('citation links', () => {
-  const excerpt: Excerpt = { text: 'x', source: 'guide/install.md', location: 'Install', score: 1, title: 'Install', paragraph: 1, start: 0, end: 1 };
+  const excerpt: Excerpt = { text: 'x', kind: 'prose', parts: [{ kind: 'paragraph', text: 'x' }], source: 'guide/install.md', location: 'Install', score: 1, title: 'Install', paragraph: 1, start: 0, end: 1 };
 
   it('link to the document URL from its metadata, without a preview', () => {
     expect(formatCitation({ ...excerpt, url: 'https://docs.example.com/guide/install' })).toBe(
