@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDocuments } from '../src/documents/load-documents.ts';
+import { fingerprintDocumentsFolder, loadDocuments } from '../src/documents/load-documents.ts';
 import type { Answer } from '../src/search/types.ts';
 import { DocumentQa } from '../src/service/document-qa.ts';
 import { sitePage, writeDocx, writePdf } from './support/format-files.ts';
@@ -234,6 +234,11 @@ describe('a documents folder', () => {
     const { documents, skipped } = await loadDocuments(dir);
     expect(documents.map((document) => document.source).sort()).toEqual(['index.md', 'linked/lamps.md']);
     expect(skipped).toEqual([{ source: 'loop', reason: expect.stringMatching(/symbolic link loop/) }]);
+  });
+
+  it('counts every format that is read in the fingerprint that tells when the index is stale', async () => {
+    const dir = folderWith({ 'a.pdf': '%PDF-1.7', 'b.docx': 'PK', 'c.html': '<p>x</p>', 'd.htm': '<p>x</p>', 'e.mdx': 'x', 'f.markdown': 'x', 'g.png': 'x' });
+    expect(Object.keys(await fingerprintDocumentsFolder(dir)).sort()).toEqual(['a.pdf', 'b.docx', 'c.html', 'd.htm', 'e.mdx', 'f.markdown']);
   });
 
   it('shows a file name with a line break on one line', async () => {
