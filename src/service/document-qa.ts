@@ -117,6 +117,7 @@ export class DocumentQa {
     return answerQuestion(index, check.question, queryVector, {
       maxExcerpts: this.config.maxExcerpts,
       excerptMaxChars: this.config.excerptMaxChars,
+      docsBaseUrl: this.config.docsBaseUrl,
       ...(embedder ? { minSimilarity: embedder.relevantSimilarity } : {}),
     });
   }
@@ -125,7 +126,7 @@ export class DocumentQa {
   async summarize(source?: string): Promise<Summary> {
     const index = this.index;
     const document = resolveDocument(this.info().documents, source);
-    return summarizeDocuments(index, document ? [document.source] : []);
+    return summarizeDocuments(index, document ? [document.source] : [], { maxSentences: this.config.summarySentences });
   }
 
   /**
