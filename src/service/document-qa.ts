@@ -13,6 +13,7 @@ import { validateQuestion } from '../search/question.ts';
 import { classifyMessage } from '../search/conversation.ts';
 import { summarizeDocuments } from '../search/summarize.ts';
 import type { Answer, Summary } from '../search/types.ts';
+import { noDocumentsMessage } from '../documents/load-documents.ts';
 import { conversationAnswer } from './conversation-reply.ts';
 import { matchDocuments, resolveDocument } from './document-names.ts';
 import { InvalidQuestionError, ReindexInProgressError } from './errors.ts';
@@ -169,6 +170,7 @@ export class DocumentQa {
       onProgress,
     });
     for (const file of index.manifest.skipped) this.logger.warn(`Skipped ${file.source}: ${file.reason}`);
+    if (index.manifest.counts.documents === 0) this.logger.warn(noDocumentsMessage(this.config.docsDir));
     this.swapIn(index);
     const report: ReindexReport = {
       documents: index.manifest.counts.documents,
