@@ -28,7 +28,7 @@ describe('the index on disk', () => {
     expect(loaded.manifest).toEqual(built.manifest);
     expect(loaded.passages).toEqual(built.passages);
     expect(answerQuestion(loaded, CLAIM, null)).toEqual(answerQuestion(built, CLAIM, null));
-    expect(loaded.manifest).toMatchObject({ formatVersion: 1, mode: 'lexical', counts: { documents: 1, passages: built.passages.length, skipped: 0 } });
+    expect(loaded.manifest).toMatchObject({ formatVersion: 2, mode: 'lexical', counts: { documents: 1, passages: built.passages.length, skipped: 0 } });
     expect(Object.keys(loaded.manifest.documents[0]!)).toEqual(expect.arrayContaining(['contentHash', 'passages', 'metadata']));
   });
 
@@ -92,9 +92,11 @@ describe('the index on disk', () => {
   it('detects a damaged passages file by its checksum', async () => {
     const indexDir = tempDir();
     await buildIndex({ docsDir: seedFolder(), indexDir, embedder: null, requestedModel: 'none' });
-    const file = path.join(currentFolder(indexDir), 'passages.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"paragraph":2', '"paragraph":3'));
-    await expect(loadIndex(indexDir)).rejects.toThrow(/passages\.json is damaged/);
+    const file = path.join(currentFolder(indexDir), 'passages.bin');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1; // one sentence offset off by one
+    writeFileSync(file, bytes);
+    await expect(loadIndex(indexDir)).rejects.toThrow(/passages\.bin is damaged/);
   });
 
   it('detects a damaged vector file, and the service rebuilds the hybrid index', async () => {

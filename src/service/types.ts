@@ -1,5 +1,6 @@
 /** The shapes the service hands to adapters: what is indexed, how a rebuild goes, what it reports. */
 import type { SkippedFile } from '../documents/load-documents.ts';
+import type { BuildProgress } from '../index/index-store.ts';
 import type { Logger } from '../logging.ts';
 import type { SearchMode } from '../search/types.ts';
 
@@ -26,15 +27,8 @@ export interface IndexInfo {
   skipped: SkippedFile[];
 }
 
-export interface ReindexProgress {
-  phase: 'reading' | 'embedding' | 'writing' | 'done';
-  /** Items done and total in this phase (files for reading, passages for embedding). */
-  done: number;
-  total: number;
-  /** Documents read so far and passages made of them (set from the reading phase on). */
-  documents?: number;
-  passages?: number;
-}
+/** How a rebuild goes: its phase, items done of the phase's total, documents read and passages made. */
+export type ReindexProgress = BuildProgress;
 
 export interface ReindexReport {
   documents: number;
