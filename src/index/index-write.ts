@@ -8,7 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { ComputedIndex } from './index-build.ts';
-import { encodeIndex, INDEX_FILES } from './index-format.ts';
+import { attachmentFile, encodeIndex, INDEX_FILES } from './index-format.ts';
 import { INDEX_FORMAT_VERSION, type IndexManifest } from './manifest.ts';
 
 export const CURRENT_POINTER = 'CURRENT';
@@ -72,6 +72,14 @@ export function prepareIndex(computed: ComputedIndex, record: IndexRecord, attac
     files: checksums,
   };
   return { manifest, files };
+}
+
+/** Adds data computed from the index (summaries) to a prepared index, with its checksum. */
+export function addAttachment(prepared: PreparedIndex, name: string, value: unknown): void {
+  const file = attachmentFile(name);
+  const bytes = Buffer.from(JSON.stringify(value), 'utf8');
+  prepared.files.set(file, bytes);
+  prepared.manifest.files[file] = sha256(bytes);
 }
 
 /** Writes and flushes a file, so that a rename after it never points at missing bytes. */
