@@ -3,6 +3,7 @@
  *
  *   npm run -s bench -- --docs DIR --qa FILE [--json] [--excerpt-chars 300] [--failures FILE]
  *                       [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--keep] [--verbose]
+ *                       [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
  *     Builds the project's index for DIR in a temporary folder, asks every question of FILE through
  *     `DocumentQa.ask` and scores the excerpts by the protocol (benchmarks/protocol.ts); then runs
  *     the peers (benchmarks/peers.ts) on the same documents and questions.
@@ -11,6 +12,14 @@
  *     Writes a seeded synthetic corpus of N passages, then builds it and asks the generated
  *     questions once per mode (lexical: no model; tiny: the generated tiny test model through
  *     HNSW), each mode in its own child process so its peak memory is its own.
+ *
+ *   npm run -s bench -- --shapes prose:10,list:10,abbreviations:3 [--seed 42] [--json] [--child-timeout-min 10]
+ *     Writes one file per document shape of the given size in MiB and indexes each alone (lexical,
+ *     in a child process): see benchmarks/shape-bench.ts.
+ *
+ *   npm run -s bench -- --summaries DIR --refs FILE [--json] [--failures FILE]
+ *     The project's summaries against reference highlights (ROUGE), beside LEAD-3 and TextRank:
+ *     see benchmarks/summary-bench.ts.
  *
  * Results go to stdout (one JSON object with --json, a table otherwise); logs go to stderr.
  * Fractions (answerAt1, answerAt3) are in 0..1; latencies in ms, nearest-rank percentiles.
@@ -26,8 +35,12 @@ import { loadConfig, type ConfigOverrides } from '../src/config.ts';
 import { formatBytes, machineInfo, type MachineInfo } from './machine.ts';
 import { createMiniSearchPeer, createWinkPeer, cutExcerpt, loadParagraphs, type Peer } from './peers.ts';
 import { answerAtK, parseQaFile, round, scoreRun, type QaItem, type RunScore } from './protocol.ts';
+import { writeExcerptDump } from './excerpt-dump.ts';
 import { runProject, type ProjectRun, type ProjectRunSpec } from './project-run.ts';
 import { generateCorpus, generateQuestions, writeCorpus } from './synthetic.ts';
+import { benchShapes } from './shape-bench.ts';
+import { ShapeSpecError } from './shapes.ts';
+import { benchSummaryFiles, formatSummaryReport } from './summary-bench.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const scriptPath = fileURLToPath(import.meta.url);
@@ -36,8 +49,11 @@ const PERCENTILE_METHOD = 'nearest-rank (smallest measured value with at least p
 const USAGE = `Usage:
   npm run -s bench -- --docs DIR --qa FILE [--json] [--excerpt-chars 300] [--failures FILE]
                       [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--keep] [--verbose]
+                      [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
   npm run -s bench -- --synthetic N [--questions 200] [--seed 42] [--modes lexical,tiny] [--json]
-                      [--excerpt-chars 300] [--child-timeout-min 30] [--keep] [--verbose]`;
+                      [--excerpt-chars 300] [--child-timeout-min 30] [--keep] [--verbose]
+  npm run -s bench -- --shapes prose:10,list:10,abbreviations:3 [--seed 42] [--json] [--child-timeout-min 10] [--keep]
+  npm run -s bench -- --summaries DIR --refs FILE [--json] [--failures FILE]`;
 
 class UsageError extends Error {}
 
@@ -139,17 +155,21 @@ async function benchDocuments(values: Flags): Promise<void> {
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'docqa-bench-'));
   let run: ProjectRun;
   try {
-    run = await runProject({ docsDir, indexDir: path.join(tmp, 'index'), overrides, env, items, verbose: values.verbose === true, measureLoad: true });
+    const verbatimDir = values['verbatim-docs'] === undefined ? undefined : path.resolve(values['verbatim-docs']);
+    run = await runProject({ docsDir, indexDir: path.join(tmp, 'index'), overrides, env, items, verbose: values.verbose === true, measureLoad: true, verbatimDir });
   } finally {
     if (values.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
   }
   const score = scoreRun(items, run.results);
+  if (values.excerpts !== undefined) await writeExcerptDump(path.resolve(values.excerpts), run.outcomes);
 
+  // Peers read .txt and .md only: a set converted to other formats gives them its plain-text source.
+  const peerDocsDir = values['peer-docs'] === undefined ? docsDir : path.resolve(values['peer-docs']);
   const peers: PeerResult[] = [];
   const peerHits: Record<string, boolean[]> = {};
   for (const peer of [createMiniSearchPeer(), createWinkPeer()]) {
-    const { score: peerScore, hitsAt1 } = await runPeer(peer, docsDir, items, excerptChars);
+    const { score: peerScore, hitsAt1 } = await runPeer(peer, peerDocsDir, items, excerptChars);
     peers.push(peerScore);
     peerHits[peer.name] = hitsAt1;
   }
@@ -215,6 +235,7 @@ async function benchDocuments(values: Flags): Promise<void> {
     maxRssMb: round(run.maxRssMb, 1),
     warnings: run.warnings,
     docsDir,
+    ...(peerDocsDir === docsDir ? {} : { peerDocsDir }),
     qaFile,
     date: new Date().toISOString(),
     machine,
@@ -523,12 +544,18 @@ const options = {
   'model-dir': { type: 'string' },
   offline: { type: 'boolean' },
   synthetic: { type: 'string' },
+  shapes: { type: 'string' },
+  summaries: { type: 'string' },
+  refs: { type: 'string' },
   questions: { type: 'string' },
   seed: { type: 'string' },
   modes: { type: 'string' },
   'child-timeout-min': { type: 'string' },
   keep: { type: 'boolean' },
   verbose: { type: 'boolean' },
+  excerpts: { type: 'string' },
+  'peer-docs': { type: 'string' },
+  'verbatim-docs': { type: 'string' },
   child: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -543,12 +570,26 @@ async function main(): Promise<void> {
   }
   if (values.child !== undefined) return childMain(values.child);
   if (values.synthetic !== undefined) return benchSynthetic(values);
+  if (values.summaries !== undefined) {
+    if (values.refs === undefined) throw new UsageError('--summaries needs --refs FILE');
+    const { perStory, ...report } = await benchSummaryFiles(values.summaries, values.refs);
+    if (values.failures !== undefined) await writeFile(path.resolve(values.failures), `${JSON.stringify(perStory, null, 2)}\n`);
+    process.stdout.write(values.json ? `${JSON.stringify({ ...report, date: new Date().toISOString() })}\n` : `${formatSummaryReport({ ...report, perStory })}\n`);
+    return;
+  }
+  if (values.shapes !== undefined) {
+    const words = (await loadTinyModelModule()).tinyModelVocabulary?.() ?? [];
+    const timeoutMs = positiveInt(values['child-timeout-min'], '--child-timeout-min', 10) * 60_000;
+    const flags = { seed: positiveInt(values.seed, '--seed', 42), json: values.json === true, keep: values.keep === true, verbose: values.verbose === true };
+    if (!(await benchShapes({ shapes: values.shapes, timeoutMs, words, log, ...flags }, runChild))) process.exitCode = 1;
+    return;
+  }
   if (values.docs !== undefined) return benchDocuments(values);
   throw new UsageError('give --docs DIR --qa FILE, or --synthetic N');
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof UsageError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+  if (error instanceof UsageError || error instanceof ShapeSpecError || (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
     process.stderr.write(`${(error as Error).message}\n${USAGE}\n`);
     process.exitCode = 2;
     return;

@@ -25,6 +25,12 @@ export interface ProjectRunSpec {
   verbose: boolean;
   /** Also time a second open of the built index (loading from disk, as at bot start). */
   measureLoad: boolean;
+  /**
+   * Where the verbatim check finds each cited document's text, matched by base name (`Normans.pdf`
+   * is checked against `<verbatimDir>/Normans.txt`): for a set converted from plain text into
+   * formats whose bytes are not its text. Default: the documents folder itself.
+   */
+  verbatimDir?: string;
 }
 
 export interface QuestionOutcome {
@@ -192,7 +198,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   if (excerptsOverLimit > 0) {
     process.stderr.write(`[bench] warning: ${excerptsOverLimit} excerpts are longer than the ${limit}-character limit\n`);
   }
-  const excerptsNotVerbatim = await countNotVerbatim(config.docsDir, outcomes);
+  const excerptsNotVerbatim = await countNotVerbatim(config.docsDir, outcomes, spec.verbatimDir);
   if (excerptsNotVerbatim > 0) {
     process.stderr.write(`[bench] warning: ${excerptsNotVerbatim} excerpts are not verbatim text of the document they cite\n`);
   }
@@ -224,14 +230,20 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
 
 const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
+/** The file whose text an excerpt of `source` must be found in: the source itself, or its namesake `.txt` in `verbatimDir`. */
+function verbatimFile(docsDir: string, source: string, verbatimDir: string | undefined): string {
+  if (verbatimDir === undefined) return path.join(docsDir, source);
+  return path.join(verbatimDir, `${path.basename(source).replace(/\.[^.]+$/, '')}.txt`);
+}
+
 /** Counts excerpts whose pieces (between `…` marks) do not appear in the cited document's file text. */
-async function countNotVerbatim(docsDir: string, outcomes: readonly QuestionOutcome[]): Promise<number> {
+async function countNotVerbatim(docsDir: string, outcomes: readonly QuestionOutcome[], verbatimDir?: string): Promise<number> {
   const documents = new Map<string, string | null>();
   let count = 0;
   for (const outcome of outcomes) {
     for (const excerpt of outcome.answer?.excerpts ?? []) {
       if (!documents.has(excerpt.source)) {
-        const text = await readFile(path.join(docsDir, excerpt.source), 'utf8').catch(() => null);
+        const text = await readFile(verbatimFile(docsDir, excerpt.source, verbatimDir), 'utf8').catch(() => null);
         documents.set(excerpt.source, text === null ? null : fold(text));
       }
       const document = documents.get(excerpt.source);

@@ -18,6 +18,16 @@ export interface QaItem {
   document: string;
 }
 
+/**
+ * True when two document names are the same document in any format: `Normans.txt` in a qa.json
+ * names `Normans.pdf` or `Normans.md` of a converted set (compared by base name, case-sensitive,
+ * folders ignored).
+ */
+export function sameDocument(a: string, b: string): boolean {
+  const base = (name: string): string => (name.split(/[\\/]/).pop() ?? name).replace(/\.[^.]+$/, '');
+  return a.length > 0 && b.length > 0 && base(a) === base(b);
+}
+
 /** Lower-cases and folds every run of whitespace to one space, trimmed: the matching form. */
 export function normalizeForMatch(text: string): string {
   return text.toLowerCase().replace(/\s+/g, ' ').trim();

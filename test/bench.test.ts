@@ -6,6 +6,7 @@ import {
   normalizeForMatch,
   parseQaFile,
   percentile,
+  sameDocument,
   scoreRun,
 } from '../benchmarks/protocol.ts';
 import { cutExcerpt, splitParagraphs } from '../benchmarks/peers.ts';
@@ -163,5 +164,14 @@ describe('build steps from progress events', () => {
     expect(stepOf({ phase: 'embedding', done: 10, total: 10 })).toBe('hnsw');
     expect(stepOf({ phase: 'embedding', done: 0, total: 0 })).toBe('embedding');
     expect(stepOf({ phase: 'writing', done: 0, total: 1 })).toBe('writing');
+  });
+});
+
+describe('sameDocument', () => {
+  it('matches a qa.json document name to the same base name in another format or folder', () => {
+    expect(sameDocument('Normans.txt', 'Normans.pdf')).toBe(true);
+    expect(sameDocument('Normans.txt', 'md/Normans.md')).toBe(true);
+    expect(sameDocument('Normans.txt', 'Norman.txt')).toBe(false);
+    expect(sameDocument('', 'Normans.txt')).toBe(false);
   });
 });

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEX_FORMAT_VERSION } from '../src/index/manifest.ts';
 import { buildIndex, IndexCorruptError, IndexMissingError, loadIndex } from '../src/index/index-store.ts';
 import { createLogger } from '../src/logging.ts';
 import { answerQuestion } from '../src/search/answer.ts';
@@ -28,7 +29,7 @@ describe('the index on disk', () => {
     expect(loaded.manifest).toEqual(built.manifest);
     expect(loaded.passages).toEqual(built.passages);
     expect(answerQuestion(loaded, CLAIM, null)).toEqual(answerQuestion(built, CLAIM, null));
-    expect(loaded.manifest).toMatchObject({ formatVersion: 2, mode: 'lexical', counts: { documents: 1, passages: built.passages.length, skipped: 0 } });
+    expect(loaded.manifest).toMatchObject({ formatVersion: INDEX_FORMAT_VERSION, mode: 'lexical', counts: { documents: 1, passages: built.passages.length, skipped: 0 } });
     expect(Object.keys(loaded.manifest.documents[0]!)).toEqual(expect.arrayContaining(['contentHash', 'passages', 'metadata']));
   });
 

@@ -13,13 +13,14 @@ runCommand(async () => {
   try {
     const answer = await qa.ask(question);
     if (json) {
-      const { answered, mode, excerpts, message } = answer;
+      const { answered, mode, excerpts, message, conversation } = answer;
       process.stdout.write(
         `${JSON.stringify({
           answered,
           mode,
           excerpts: excerpts.map(({ text, source, location, score, title, paragraph, start, end }) => ({ text, source, location, score, title, paragraph, start, end })),
           ...(message ? { message } : {}),
+          ...(conversation ? { conversation } : {}),
         }, null, 2)}\n`,
       );
     } else {

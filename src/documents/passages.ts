@@ -1,24 +1,32 @@
 /**
- * Splits a document into passages: a few consecutive sentences of one paragraph, never crossing
- * paragraphs or documents, each with offsets that map back to the document's text exactly.
+ * Splits a document into passages along its structure: never across a heading, a list kept with
+ * the sentence that introduces it, a code block whole and with its lead-in sentence. Each passage
+ * carries its section path as search context and offsets that map back to the document's text.
  */
-import type { SourceDocument } from './load-documents.ts';
+import type { DocumentBlock, SourceDocument } from './model.ts';
 import { splitSentences, type SentenceSpan } from './sentences.ts';
+
+/** Joins the headings of a section path in citations and search context. */
+export const SECTION_SEPARATOR = ' › ';
 
 export interface Passage {
   /** Stable while the document's text is unchanged: `source#paragraph.part`. */
   id: string;
   source: string;
   title: string;
-  /** The nearest Markdown heading above the passage, if any (titles and headings are search context). */
+  /** The section path joined with ` › ` ("Slash commands › Response methods"), if under a heading: search context. */
   heading: string | undefined;
-  /** 1-based paragraph number in the document, headings not counted. */
+  /** The headings above the passage, outermost first, without the document title. Empty before the first heading. */
+  section: string[];
+  /** 1-based number of the passage's unit in the document (a paragraph with its list or code); headings not counted. */
   paragraph: number;
+  /** 1-based page of the passage's first block (PDF). */
+  page?: number;
   /** `document.text.slice(start, end) === text`. */
   start: number;
   end: number;
   text: string;
-  /** Sentences of the passage, with offsets in the document's text. */
+  /** Sentences of the passage, with offsets in the document's text. A code block or table row is one sentence. */
   sentences: SentenceSpan[];
 }
 
@@ -27,89 +35,112 @@ export interface SplitOptions {
   targetChars?: number;
 }
 
-const HEADING = /^[ \t]*(#{1,6})[ \t]+(.+?)[ \t#]*$/;
-/** The start of a list item line ("- ", "* ", "1. "): a line break before one is not a hard wrap. */
-const LIST_ITEM_START = String.raw`[ \t]*(?:[-*+•]|\d+[.)])[ \t]+`;
-const HARD_WRAP = new RegExp(String.raw`\r?\n(?!${LIST_ITEM_START})`, 'g');
-
-interface Block {
-  start: number;
-  end: number;
+/** What a sentence span is made of: text to read, or a block that is never cut (code, a table row). */
+interface Piece extends SentenceSpan {
+  /** Starts a list, code block or table that the previous sentence introduces. */
+  introduced: boolean;
 }
 
-/** Blocks of text separated by blank lines, as offsets into `text` from `from`. */
-function blocks(text: string, from: number): Block[] {
-  const result: Block[] = [];
-  const separator = /\r?\n[ \t]*\r?\n\s*/g;
-  separator.lastIndex = from;
-  let start = from;
-  for (let match = separator.exec(text); match; match = separator.exec(text)) {
-    if (match.index > start) result.push({ start, end: match.index });
-    start = match.index + match[0].length;
+/** Blocks that belong with the text just before them, and which previous blocks can lead into them. */
+function joinsPrevious(block: DocumentBlock, previous: DocumentBlock | undefined): boolean {
+  if (!previous || previous.section !== block.section || previous.kind === 'heading') return false;
+  switch (block.kind) {
+    case 'list-item':
+      return previous.kind === 'paragraph' || previous.kind === 'list-item';
+    case 'code':
+      return previous.kind === 'paragraph' || previous.kind === 'list-item';
+    case 'table-row':
+      return previous.kind === 'paragraph' || previous.kind === 'table-row';
+    default:
+      return false;
   }
-  if (start < text.length) result.push({ start, end: text.length });
-  return result;
 }
 
-/**
- * Sentences of a block. Single line breaks inside a paragraph are hard wraps, not sentence ends,
- * so they are read as spaces (same length, so offsets hold); a line that starts a list item stays a break.
- */
-function sentencesOf(text: string, block: Block): SentenceSpan[] {
-  const slice = text.slice(block.start, block.end);
-  const unwrapped = slice.replace(HARD_WRAP, (newline) => ' '.repeat(newline.length));
-  return splitSentences(unwrapped).map((span) => ({ start: block.start + span.start, end: block.start + span.end }));
+function piecesOf(document: SourceDocument, block: DocumentBlock, introduced: boolean): Piece[] {
+  if (block.kind === 'code' || block.kind === 'table-row') return [{ start: block.start, end: block.end, introduced }];
+  return splitSentences(document.text.slice(block.start, block.end)).map((span, i) => ({
+    start: block.start + span.start,
+    end: block.start + span.end,
+    introduced: introduced && i === 0,
+  }));
+}
+
+/** The units of a document: runs of blocks read together (a paragraph with the list or code it introduces). */
+function units(document: SourceDocument): DocumentBlock[][] {
+  const result: DocumentBlock[][] = [];
+  let previous: DocumentBlock | undefined;
+  for (const block of document.blocks) {
+    if (block.end <= document.bodyStart) {
+      previous = block;
+      continue;
+    }
+    if (block.kind !== 'heading') {
+      const current = result[result.length - 1];
+      if (current && joinsPrevious(block, previous)) current.push(block);
+      else result.push([block]);
+    }
+    previous = block;
+  }
+  return result;
 }
 
 export function splitPassages(document: SourceDocument, options: SplitOptions = {}): Passage[] {
   const targetChars = options.targetChars ?? 500;
   const { text } = document;
   const passages: Passage[] = [];
-  let heading: string | undefined;
   let paragraph = 0;
-
-  for (const block of blocks(text, document.bodyStart)) {
-    // A heading line starts the block: it names what follows and is not itself an answer.
-    let body = block;
-    const firstLineEnd = text.indexOf('\n', block.start);
-    const firstLine = text.slice(block.start, firstLineEnd === -1 || firstLineEnd > block.end ? block.end : firstLineEnd);
-    const headingMatch = HEADING.exec(firstLine);
-    if (headingMatch?.[2]) {
-      heading = headingMatch[2].trim();
-      const rest = block.start + firstLine.length;
-      body = { start: rest, end: block.end };
-      while (body.start < body.end && /\s/.test(text[body.start] ?? '')) body.start += 1;
-      if (body.start >= body.end) continue;
-    }
-    if (text.slice(body.start, body.end).trim().length === 0) continue;
+  for (const unit of units(document)) {
+    const first = unit[0];
+    if (!first) continue;
+    const pieces: Piece[] = [];
+    unit.forEach((block, i) => {
+      const previous = unit[i - 1];
+      const startsRun = previous !== undefined && previous.kind !== block.kind;
+      pieces.push(...piecesOf(document, block, startsRun));
+    });
+    if (pieces.length === 0) continue;
     paragraph += 1;
-    const sentences = sentencesOf(text, body);
-    let group: SentenceSpan[] = [];
+    const section = document.sections[first.section]?.path ?? [];
+    let group: Piece[] = [];
     let part = 0;
-    const flush = () => {
-      const first = group[0];
+    const flush = (keep: Piece[]) => {
+      const head = group[0];
       const last = group[group.length - 1];
-      if (!first || !last) return;
-      part += 1;
-      passages.push({
-        id: `${document.source}#${paragraph}.${part}`,
-        source: document.source,
-        title: document.title,
-        heading,
-        paragraph,
-        start: first.start,
-        end: last.end,
-        text: text.slice(first.start, last.end),
-        sentences: group,
-      });
-      group = [];
+      if (head && last) {
+        part += 1;
+        passages.push({
+          id: `${document.source}#${paragraph}.${part}`,
+          source: document.source,
+          title: document.title,
+          heading: section.length > 0 ? section.join(SECTION_SEPARATOR) : undefined,
+          section,
+          paragraph,
+          ...(first.page !== undefined ? { page: pageAt(unit, head.start) } : {}),
+          start: head.start,
+          end: last.end,
+          text: text.slice(head.start, last.end),
+          sentences: group.map(({ start, end }) => ({ start, end })),
+        });
+      }
+      group = keep;
     };
-    for (const sentence of sentences) {
-      const first = group[0];
-      if (first && sentence.end - first.start > targetChars) flush();
-      group.push(sentence);
+    for (const piece of pieces) {
+      const head = group[0];
+      if (head && piece.end - head.start > targetChars) {
+        // The sentence that introduces a list or a code block moves on with it.
+        const leadIn = piece.introduced && group.length > 1 ? group.slice(-1) : [];
+        if (leadIn.length > 0) group = group.slice(0, -1);
+        flush(leadIn);
+      }
+      group.push(piece);
     }
-    flush();
+    flush([]);
   }
   return passages;
+}
+
+function pageAt(unit: readonly DocumentBlock[], offset: number): number | undefined {
+  let page = unit[0]?.page;
+  for (const block of unit) if (block.start <= offset && block.page !== undefined) page = block.page;
+  return page;
 }

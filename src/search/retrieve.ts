@@ -1,13 +1,16 @@
 /**
  * Finds the passages most likely to hold the answer: BM25 over passages, HNSW nearest neighbours
- * of the question's vector when a model is loaded, fused by reciprocal rank (RRF), which needs no
- * calibration between the two kinds of score.
+ * of the question's vector when a model is loaded, fused by reciprocal rank (search/rank-fusion.ts),
+ * which needs no calibration between the two kinds of score.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
+import { fuseRankings } from './rank-fusion.ts';
+import type { SearchTuning } from './tuning.ts';
 import type { SearchMode } from './types.ts';
 
 export interface RankedPassage {
-  passage: number;
+  /** Index of the passage in the index's passage list. */
+  passageIndex: number;
   /** Fused score, 0..1, the best passage scoring 1. */
   relevance: number;
   /** BM25 score (0 when only the vectors found it). */
@@ -16,37 +19,26 @@ export interface RankedPassage {
   similarity: number | undefined;
 }
 
-export interface RetrieveOptions {
+export type RetrieveOptions = Pick<SearchTuning, 'retrievalDepth' | 'rrfK'> & {
   /** Scales a query term's BM25 weight (default 1 per term). */
   termWeights?: ReadonlyMap<string, number>;
-  /** Passages taken from each ranking before fusion. Default: 50. */
-  depth?: number;
-  /** RRF constant: larger flattens the rank curve. Default: 60. */
-  rrfK?: number;
-}
+};
 
 export interface Retrieval {
   mode: SearchMode;
   passages: RankedPassage[];
 }
 
-export function retrievePassages(
-  index: LoadedIndex,
-  queryTerms: readonly string[],
-  queryVector: Float32Array | null,
-  options: RetrieveOptions = {},
-): Retrieval {
-  const depth = options.depth ?? 50;
-  const rrfK = options.rrfK ?? 60;
-  const lexicalHits = index.lexical.search(queryTerms, depth, options.termWeights);
-  const vectorHits = queryVector && index.vectors ? index.vectors.search(queryVector, depth) : [];
+export function retrievePassages(index: LoadedIndex, queryTerms: readonly string[], queryVector: Float32Array | null, options: RetrieveOptions): Retrieval {
+  const lexicalHits = index.lexical.search(queryTerms, options.retrievalDepth, options.termWeights);
+  const vectorHits = queryVector && index.vectors ? index.vectors.search(queryVector, options.retrievalDepth) : [];
 
   if (vectorHits.length === 0) {
     const best = lexicalHits[0]?.score ?? 0;
     return {
       mode: 'lexical',
       passages: lexicalHits.map((hit) => ({
-        passage: hit.passage,
+        passageIndex: hit.passage,
         relevance: best > 0 ? hit.score / best : 0,
         lexicalScore: hit.score,
         similarity: undefined,
@@ -54,25 +46,20 @@ export function retrievePassages(
     };
   }
 
-  const fused = new Map<number, { rrf: number; lexicalScore: number; similarity: number | undefined }>();
-  lexicalHits.forEach((hit, rank) => {
-    fused.set(hit.passage, { rrf: 1 / (rrfK + rank + 1), lexicalScore: hit.score, similarity: undefined });
-  });
-  vectorHits.forEach((hit, rank) => {
-    const entry = fused.get(hit.passage) ?? { rrf: 0, lexicalScore: 0, similarity: undefined };
-    entry.rrf += 1 / (rrfK + rank + 1);
-    entry.similarity = hit.similarity;
-    fused.set(hit.passage, entry);
-  });
-  const ranked = [...fused.entries()].sort((a, b) => b[1].rrf - a[1].rrf || a[0] - b[0]);
-  const best = ranked[0]?.[1].rrf ?? 1;
+  const lexicalScores = new Map(lexicalHits.map((hit) => [hit.passage, hit.score]));
+  const similarities = new Map(vectorHits.map((hit) => [hit.passage, hit.similarity]));
+  const fused = fuseRankings(
+    [lexicalHits.map((hit) => ({ passageIndex: hit.passage })), vectorHits.map((hit) => ({ passageIndex: hit.passage }))],
+    options.rrfK,
+  );
+  const best = fused[0]?.score ?? 1;
   return {
     mode: lexicalHits.length > 0 ? 'hybrid' : 'dense',
-    passages: ranked.map(([passage, entry]) => ({
-      passage,
-      relevance: entry.rrf / best,
-      lexicalScore: entry.lexicalScore,
-      similarity: entry.similarity,
+    passages: fused.map((hit) => ({
+      passageIndex: hit.passageIndex,
+      relevance: hit.score / best,
+      lexicalScore: lexicalScores.get(hit.passageIndex) ?? 0,
+      similarity: similarities.get(hit.passageIndex),
     })),
   };
 }

@@ -1,4 +1,5 @@
 /** The shapes every adapter (CLI, terminal chat, Discord, tests) receives from the core. */
+import type { ConversationIntent } from './conversation.ts';
 
 /** How an answer was retrieved: both indexes fused, BM25 alone (no model), or vectors alone. */
 export type SearchMode = 'hybrid' | 'lexical' | 'dense';
@@ -30,8 +31,19 @@ export interface Answer {
   mode: SearchMode;
   /** Best first; empty when not answered. */
   excerpts: Excerpt[];
-  /** A kind sentence for the reader when the answer is declined. */
+  /**
+   * A kind sentence for the reader: why the answer is declined, or, when `conversation` is set,
+   * the reply to a greeting, thanks, a request for help...
+   */
   message?: string;
+  /**
+   * Set when the message was conversation, not a question (search/conversation.ts): `message` is
+   * then a short reply saying what the documents cover and how to ask, `answered` is false and
+   * `excerpts` empty. Adapters tell the three cases apart by it: an answer (`answered`), a
+   * conversational reply (`conversation` set; not a decline, not to be counted as one), a decline
+   * (neither). Where the bot answers every message unasked, it sends no reply for these.
+   */
+  conversation?: ConversationIntent;
 }
 
 export interface SummarySentence {

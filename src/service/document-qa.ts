@@ -11,7 +11,9 @@ import type { IndexFileSystem } from '../index/index-write.ts';
 import { silentLogger, type Logger } from '../logging.ts';
 import { answerQuestion } from '../search/answer.ts';
 import { validateQuestion } from '../search/question.ts';
+import { classifyMessage } from '../search/conversation.ts';
 import type { Answer, Summary } from '../search/types.ts';
+import { conversationAnswer } from './conversation-reply.ts';
 import { matchDocuments, resolveDocument } from './document-names.ts';
 import { InvalidQuestionError, ReindexInProgressError, ServiceClosedError } from './errors.ts';
 import { InFlight } from './in-flight.ts';
@@ -103,8 +105,9 @@ export class DocumentQa {
   }
 
   /**
-   * Answers from the index in use. Throws InvalidQuestionError for an empty, too long or wordless
-   * question, and ServiceClosedError once shutdown has begun.
+   * Answers a question from the index in use, or replies to conversation (`Answer.conversation`
+   * set). Throws InvalidQuestionError for an empty, too long or wordless question, and
+   * ServiceClosedError once shutdown has begun.
    */
   ask(question: string): Promise<Answer> {
     if (!this.accepting) return Promise.reject(new ServiceClosedError());
@@ -114,6 +117,9 @@ export class DocumentQa {
   private async answer(question: string): Promise<Answer> {
     const check = validateQuestion(question, this.config.maxQuestionChars);
     if (!check.ok) throw new InvalidQuestionError(check.message, check.reason);
+    // Greetings, thanks, "help"... get a short reply about what the documents cover, not a search.
+    const intent = classifyMessage(check.question);
+    if (intent !== 'question') return conversationAnswer(check.question, intent, this.info().mode, this.info().documents);
     const index = this.index;
     const embedder = index.vectors ? this.embedder : null;
     let queryVector: Float32Array | null = null;

@@ -179,7 +179,7 @@ describe('/summary', () => {
     expect(response.body.data?.choices).toEqual([{ name: "Lighthouse Keeper's Manual (guides/lighthouse.md)", value: 'guides/lighthouse.md' }]);
     const all = fake.sendCommand({ name: 'summary', type: 4, user, options: [{ name: 'document', type: STRING, value: '', focused: true }] });
     const allResponse = await callback(all);
-    expect(allResponse.body.data?.choices?.map((choice) => choice.value).sort()).toEqual(['announcements.md', 'guides/lighthouse.md', 'sourdough.txt']);
+    expect(allResponse.body.data?.choices?.map((choice) => choice.value).sort()).toEqual(['announcements.txt', 'guides/lighthouse.md', 'sourdough.txt']);
   });
 
   it('summarises one document with cited sentences', async () => {
@@ -241,7 +241,7 @@ describe('/reindex', () => {
     expect(embed.title).toBe('✅ Index rebuilt');
     const fields = embedFields(embed);
     expect(fields).toMatchObject({ Documents: '3', Mode: expect.stringContaining('lexical') });
-    expect(fields['Skipped files (1)']).toContain('floor-plan.pdf — unsupported format');
+    expect(fields['Skipped files (1)']).toContain('floor-plan.dwg — not a format that is read');
     expect(fields.Duration).toMatch(/\d+(\.\d)? m?s/);
     expect(report.body.content).toBe('');
   });

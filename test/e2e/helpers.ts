@@ -45,8 +45,8 @@ export function makeWorkspace(): TestWorkspace {
   mkdirSync(path.join(docsDir, 'guides'), { recursive: true });
   writeFileSync(path.join(docsDir, 'guides', 'lighthouse.md'), LIGHTHOUSE);
   writeFileSync(path.join(docsDir, 'sourdough.txt'), BREAD);
-  writeFileSync(path.join(docsDir, 'announcements.md'), TRAPS);
-  writeFileSync(path.join(docsDir, 'floor-plan.pdf'), '%PDF-1.4 not indexed');
+  writeFileSync(path.join(docsDir, 'announcements.txt'), TRAPS);
+  writeFileSync(path.join(docsDir, 'floor-plan.dwg'), 'AC1032 not indexed');
   return { root, docsDir, indexDir, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 

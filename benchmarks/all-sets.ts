@@ -1,0 +1,188 @@
+/**
+ * Every development set in one table (`npm run bench:all`):
+ *
+ *   npm run -s bench:all -- --shared ../shared/bench [--sets docs,papers,...] [--json] [--verbose]
+ *                           [--excerpt-chars 300] [--model ID_OR_FOLDER] [--model-dir DIR] [--offline]
+ *                           [--set-timeout-min 20]
+ *
+ * Converts the plain-text sets into the other formats first (benchmarks/.generated/, see
+ * benchmarks/formats/), then runs `benchmarks/bench.ts --json` once per set, each in its own
+ * process, so the project and its peers are run and scored exactly as `npm run bench` does. Every
+ * excerpt of every run is scanned for markup syntax (benchmarks/markup-leaks.ts).
+ *
+ * Results go to stdout (a table, or one JSON object with --json); progress goes to stderr.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { developmentSets, selectSets, type DevSet } from './dev-sets.ts';
+import type { DumpedAnswer } from './excerpt-dump.ts';
+import { convertSet, type Format } from './formats/convert.ts';
+import { machineInfo } from './machine.ts';
+import { summarizeLeaks, type LeakSummary } from './markup-leaks.ts';
+import { printAllSets } from './all-sets-table.ts';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const benchScript = path.join(projectRoot, 'benchmarks', 'bench.ts');
+
+const USAGE = `Usage: npm run -s bench:all -- --shared ../shared/bench [--sets NAME,...] [--json] [--verbose]
+                        [--excerpt-chars 300] [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--set-timeout-min 20]`;
+
+/** What `bench.ts --json` reports for one set (the fields this table reads; the JSON keeps them all). */
+export interface BenchReport {
+  questions: number;
+  answerAt1: number;
+  answerAt3: number;
+  p95Ms: number;
+  mode: string;
+  documents: number;
+  skipped: number;
+  abstained: number;
+  invalid: number;
+  excerptsNotVerbatim: number;
+  peers: Array<{ name: string; answerAt1: number; answerAt3: number }>;
+  [field: string]: unknown;
+}
+
+export type SetResult =
+  | { name: string; ok: true; report: BenchReport; leaks: LeakSummary; elapsedMs: number }
+  | { name: string; ok: false; error: string; elapsedMs: number };
+
+function log(message: string): void {
+  process.stderr.write(`[bench:all] ${message}\n`);
+}
+
+/** Runs bench.ts for one set in a child process; resolves with its JSON report or why it failed. */
+function runBenchChild(args: string[], verbose: boolean, timeoutMs: number): Promise<{ report?: BenchReport; error?: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, benchScript, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderrTail: string[] = [];
+    let timedOut = false;
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      if (verbose) process.stderr.write(chunk);
+      stderrTail = [...stderrTail, ...chunk.split('\n').filter((line) => line.trim() !== '')].slice(-4);
+    });
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, timeoutMs);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      const line = stdout.trim().split('\n').pop();
+      if (code === 0 && line !== undefined && line.startsWith('{')) {
+        try {
+          resolve({ report: JSON.parse(line) as BenchReport });
+          return;
+        } catch {
+          // reported below
+        }
+      }
+      const why = timedOut ? `timed out after ${Math.round(timeoutMs / 60_000)} min` : `exited with ${signal ?? `code ${code}`}`;
+      resolve({ error: `${why}: ${stderrTail.join(' / ') || 'no output'}` });
+    });
+  });
+}
+
+/** Writes the converted sets the selection needs, once per source folder. */
+async function convertNeeded(sets: readonly DevSet[]): Promise<void> {
+  const bySource = new Map<string, { to: string; formats: Set<Format> }>();
+  for (const set of sets) {
+    if (set.conversion === undefined) continue;
+    const entry = bySource.get(set.conversion.from) ?? { to: path.dirname(set.docsDir), formats: new Set<Format>() };
+    entry.formats.add(set.conversion.format);
+    bySource.set(set.conversion.from, entry);
+  }
+  for (const [from, { to, formats }] of bySource) {
+    const started = performance.now();
+    const result = await convertSet({ from, to, formats: [...formats] });
+    log(`converted ${result.documents} documents of ${from} to ${[...formats].join(', ')} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+}
+
+async function runSet(set: DevSet, passThrough: string[], verbose: boolean, timeoutMs: number): Promise<SetResult> {
+  const started = performance.now();
+  const tmp = await mkdtemp(path.join(os.tmpdir(), 'bench-all-'));
+  try {
+    const excerptsFile = path.join(tmp, 'excerpts.json');
+    const args = ['--docs', set.docsDir, '--qa', set.qaFile, '--json', '--excerpts', excerptsFile, ...passThrough];
+    if (set.peerDocsDir !== undefined) args.push('--peer-docs', set.peerDocsDir);
+    if (set.verbatimDir !== undefined) args.push('--verbatim-docs', set.verbatimDir);
+    const { report, error } = await runBenchChild(args, verbose, timeoutMs);
+    const elapsedMs = performance.now() - started;
+    if (report === undefined) return { name: set.name, ok: false, error: error ?? 'no report', elapsedMs };
+    const answers = JSON.parse(await readFile(excerptsFile, 'utf8')) as DumpedAnswer[];
+    const excerpts = answers.flatMap((answer) => answer.excerpts.map((excerpt) => ({ question: answer.question, ...excerpt })));
+    return { name: set.name, ok: true, report, leaks: summarizeLeaks(excerpts), elapsedMs };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      shared: { type: 'string' },
+      sets: { type: 'string' },
+      json: { type: 'boolean' },
+      verbose: { type: 'boolean' },
+      'excerpt-chars': { type: 'string' },
+      model: { type: 'string' },
+      'model-dir': { type: 'string' },
+      offline: { type: 'boolean' },
+      'set-timeout-min': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const sharedDir = values.shared === undefined ? undefined : path.resolve(values.shared);
+  if (sharedDir !== undefined && !existsSync(path.join(sharedDir, 'qa.json'))) {
+    throw new Error(`--shared ${sharedDir}: no qa.json there (give the folder that holds docs/, papers/, docs-site/ and qa.json)`);
+  }
+  const all = developmentSets({ projectRoot, sharedDir, generatedDir: path.join(projectRoot, 'benchmarks', '.generated') });
+  let sets = selectSets(all, values.sets);
+  if (sharedDir === undefined) {
+    const left = sets.filter((set) => set.shared).map((set) => set.name);
+    if (left.length > 0) log(`no --shared folder: skipping ${left.join(', ')}`);
+    sets = sets.filter((set) => !set.shared);
+  }
+  const timeoutMinutes = Number(values['set-timeout-min'] ?? '20');
+  if (!(timeoutMinutes > 0)) throw new Error(`--set-timeout-min must be a positive number, got "${values['set-timeout-min']}"`);
+  const passThrough: string[] = [];
+  for (const flag of ['excerpt-chars', 'model', 'model-dir'] as const) {
+    const value = values[flag];
+    if (value !== undefined) passThrough.push(`--${flag}`, flag === 'model-dir' ? path.resolve(value) : value);
+  }
+  if (values.offline) passThrough.push('--offline');
+
+  await convertNeeded(sets);
+  const results: SetResult[] = [];
+  for (const set of sets) {
+    log(`${set.name}: ${set.docsDir}`);
+    const result = await runSet(set, passThrough, values.verbose === true, timeoutMinutes * 60_000);
+    if (!result.ok) log(`${set.name} failed: ${result.error}`);
+    results.push(result);
+  }
+  const date = new Date().toISOString();
+  const machine = machineInfo();
+  if (results.some((result) => !result.ok)) process.exitCode = 1;
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify({ sets: results, date, machine })}\n`);
+    return;
+  }
+  process.stdout.write(printAllSets(results, { verbose: values.verbose === true, date, machine }));
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`bench:all failed: ${message}\n${USAGE}\n`);
+  process.exitCode = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1;
+});

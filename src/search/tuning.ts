@@ -1,0 +1,118 @@
+/**
+ * Every weight, bar and limit of the answer pipeline in one place, with what it does and its
+ * default. The defaults were chosen on all development sets together (see docs/ARCHITECTURE.md),
+ * looking for values where results are flat rather than for the best figure on any one set.
+ *
+ * Callers pass a partial object (`{ maxExcerpts: 5 }`); what they leave out keeps its default.
+ */
+
+/** How the parts of a sentence's score are weighed (each part is 0..1 before its weight). */
+export interface SentenceScoring {
+  /** Credit for a question word found only in the title or heading above the sentence (1 = as if in the sentence). Default: 0.8. */
+  contextCredit: number;
+  /** Weight of the whole passage's coverage of the question. Default: 0.25. */
+  passageCoverage: number;
+  /** Weight of the whole paragraph's coverage of the question: the context a sentence answers in. Default: 0.3. */
+  paragraphCoverage: number;
+  /** Weight of the whole document's coverage of the question: which article the question is about. Default: 0.3. */
+  documentCoverage: number;
+  /** Weight of the passage's retrieval rank (fused or BM25, 0..1). Default: 0.1. */
+  passageRelevance: number;
+  /** Weight of question word pairs found side by side. Default: 0.15. */
+  phrase: number;
+  /** Bonus for the first paragraph, divided by the paragraph number: articles state their main facts first. Default: 0.1. */
+  lead: number;
+  /** Weight of how close together the question's words stand in the sentence (0..1). Default: 0.15. */
+  proximity: number;
+  /** Bonus for holding the kind of answer asked for (a date for "when", a number for "how many"...). Default: 0.15. */
+  answerType: number;
+}
+
+export interface SearchTuning {
+  // Retrieval (search/retrieve.ts)
+  /** Passages taken from each ranking (BM25, HNSW) before fusion. Default: 50. */
+  retrievalDepth: number;
+  /** Reciprocal rank fusion constant k in 1 / (k + rank): larger flattens the rank curve. Default: 60. */
+  rrfK: number;
+  /**
+   * Weight of a guessed spelling against a term the question really used: "contingent" is one
+   * letter from "continu(e)" but means something else, while "purhcased" is just a typo. Default: 0.5.
+   */
+  correctedTermWeight: number;
+
+  // Sentence scoring (search/sentence-scoring.ts)
+  /** How many of the ranked passages have their sentences scored (and are checked by the relevance bar). Default: 12. */
+  candidatePassages: number;
+  /** How sentence scores are weighed. Default: DEFAULT_SENTENCE_SCORING. */
+  scoring: SentenceScoring;
+
+  // Abstention (search/abstention.ts)
+  /**
+   * Least share of the question's term weight (idf) that one candidate passage (its title and
+   * heading included) must hold for an answer. Default: 0.2.
+   */
+  minLexicalCoverage: number;
+  /**
+   * The same bar when the question names something the documents never mention (a capitalised
+   * word such as "Australia" or "FIFA" found nowhere, even allowing for a typo): such a question
+   * is most likely about something else. Default: 0.6.
+   */
+  minCoverageWithUnknownName: number;
+  /**
+   * Least cosine similarity of the nearest passage that lets a question through on meaning alone
+   * (with a model; the service passes the model preset's bar). Default: 0.6.
+   */
+  minSimilarity: number;
+
+  // Excerpt shaping (search/excerpt-shaping.ts)
+  /** Most excerpts in an answer. Default: 3. */
+  maxExcerpts: number;
+  /** Longest excerpt in characters, ellipses included. Default: 300. */
+  excerptMaxChars: number;
+  /** Most sentences in one excerpt once widened with its neighbours. Default: 3. */
+  maxSentencesPerExcerpt: number;
+  /**
+   * Where a sentence too long to show whole is cut: the window starts this share of the limit
+   * before the densest run of question words, so the reader sees what leads up to it. Default: 0.25.
+   */
+  cutLeadShare: number;
+  /** Two excerpts whose term sets overlap more than this (Jaccard) are near-duplicates; the second is dropped. Default: 0.8. */
+  nearDuplicateJaccard: number;
+}
+
+export const DEFAULT_SENTENCE_SCORING: Readonly<SentenceScoring> = Object.freeze({
+  contextCredit: 0.8,
+  passageCoverage: 0.25,
+  paragraphCoverage: 0.3,
+  documentCoverage: 0.3,
+  passageRelevance: 0.1,
+  phrase: 0.15,
+  lead: 0.1,
+  proximity: 0.15,
+  answerType: 0.15,
+});
+
+export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
+  retrievalDepth: 50,
+  rrfK: 60,
+  correctedTermWeight: 0.5,
+  candidatePassages: 12,
+  scoring: DEFAULT_SENTENCE_SCORING,
+  minLexicalCoverage: 0.2,
+  minCoverageWithUnknownName: 0.6,
+  minSimilarity: 0.6,
+  maxExcerpts: 3,
+  excerptMaxChars: 300,
+  maxSentencesPerExcerpt: 3,
+  cutLeadShare: 0.25,
+  nearDuplicateJaccard: 0.8,
+});
+
+/** The defaults with `overrides` applied (a `scoring` override may itself be partial). */
+export function searchTuning(overrides: Partial<Omit<SearchTuning, 'scoring'>> & { scoring?: Partial<SentenceScoring> } = {}): SearchTuning {
+  const defined = Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined)) as Partial<SearchTuning>;
+  return { ...DEFAULT_SEARCH_TUNING, ...defined, scoring: { ...DEFAULT_SENTENCE_SCORING, ...overrides.scoring } };
+}
+
+/** What callers may override: any field, `scoring` weights one by one. */
+export type SearchTuningOverrides = Parameters<typeof searchTuning>[0];

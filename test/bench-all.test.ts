@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { developmentSets, selectSets } from '../benchmarks/dev-sets.ts';
+import { findMarkupLeaks, summarizeLeaks } from '../benchmarks/markup-leaks.ts';
+
+describe('markup-leak check', () => {
+  it('passes prose as a reader sees it, including a lone star, a spaced pipe and a less-than sign', () => {
+    for (const text of [
+      'The Normans were famed for their martial spirit and their Christian piety.',
+      '*Case number and percentage. **Incidence rate significantly higher than in other groups.',
+      'Frontiers February 2013 | Volume 7 | Article 11 and the tracer',
+      'if a < b then the value (x > 3) is kept',
+    ]) {
+      expect(findMarkupLeaks(text)).toEqual([]);
+    }
+  });
+
+  it('names each kind of leaked syntax in prose', () => {
+    const cases: Array<[string, string]> = [
+      ['Connect the **blue cable** first.', 'strong/emphasis **'],
+      ['See the __setup__ page.', 'strong/emphasis __'],
+      ['::: warning Initially an interaction token', 'container :::'],
+      ['download it from the [vendor site](https://example.org/x)', 'link ]('],
+      ['Open <DocsLink path="/guide" /> for details', 'tag <Tag'],
+      ['Run this:\n```bash\nnpm i\n```', 'code fence ```'],
+      ['Run `vitest run` once.', 'inline code `'],
+      ['## Embed limits\nEmbeds are limited', 'heading # at line start'],
+      ['| Option | Default |\n| --- | --- |', 'table |'],
+      ['Hello {{ user.name }}', 'template {{'],
+      ['Tom &amp; Jerry', 'entity &…;'],
+      ["include: ['src'], // [!code ++]", 'annotation [!code'],
+    ];
+    for (const [text, rule] of cases) expect(findMarkupLeaks(text)).toContain(rule);
+  });
+
+  it('lets code show code characters but not fences or annotations', () => {
+    expect(findMarkupLeaks("include: ['**/*.ts'] # a comment\n<div>|x|</div>", 'code')).toEqual([]);
+    expect(findMarkupLeaks('```ts\nconst a = 1\n```', 'code')).toEqual(['code fence ```']);
+    expect(findMarkupLeaks("include: ['src'], // [!code ++]", 'code')).toEqual(['annotation [!code']);
+  });
+
+  it('counts leaking excerpts once each, by rule, with examples', () => {
+    const summary = summarizeLeaks(
+      [
+        { question: 'q1', text: 'clean text' },
+        { question: 'q2', text: '**bold** and `code`' },
+        { question: 'q3', text: '`code` only' },
+      ],
+      1,
+    );
+    expect(summary).toMatchObject({ excerpts: 3, leaking: 2, byRule: { 'strong/emphasis **': 1, 'inline code `': 2 } });
+    expect(summary.examples).toHaveLength(1);
+    expect(summary.examples[0]?.question).toBe('q2');
+  });
+});
+
+describe('development sets of bench:all', () => {
+  const sets = developmentSets({ projectRoot: '/repo', sharedDir: '/data/shared/bench', generatedDir: '/repo/benchmarks/.generated' });
+
+  it('lists the plain sets and the converted ones, each converted set scored against its plain-text source', () => {
+    expect(sets.map((s) => s.name)).toEqual(['docs', 'papers', 'squad2', 'seeds', 'docs-site', 'docs.md', 'docs.html', 'docs.docx', 'docs.pdf', 'papers.pdf']);
+    const pdf = sets.find((s) => s.name === 'papers.pdf')!;
+    expect(pdf.docsDir).toBe(path.join('/repo/benchmarks/.generated', 'papers', 'pdf'));
+    expect(pdf.qaFile).toBe('/data/shared/bench/papers/qa.json');
+    expect(pdf.peerDocsDir).toBe('/data/shared/bench/papers/docs');
+    expect(pdf.conversion).toEqual({ from: '/data/shared/bench/papers/docs', format: 'pdf' });
+    expect(sets.find((s) => s.name === 'docs-site')?.qaFile).toBe('/repo/benchmarks/data/docs-site/qa.json');
+    expect(sets.filter((s) => !s.shared).map((s) => s.name)).toEqual(['squad2', 'seeds']);
+  });
+
+  it('selects sets by name in table order and refuses an unknown name', () => {
+    expect(selectSets(sets, 'docs.pdf, docs').map((s) => s.name)).toEqual(['docs', 'docs.pdf']);
+    expect(() => selectSets(sets, 'docs,nope')).toThrow(/unknown set "nope"/);
+  });
+});
