@@ -1,5 +1,6 @@
 /** Runs a build on a worker thread (`build-worker.ts`) and resolves with what it made. */
 import type { BuildProgress } from '../index/index-store.ts';
+import { BuildCancelledError } from './errors.ts';
 import { restoreError, type BuildJob, type BuiltMessage, type WorkerMessage } from './build-job.ts';
 import type { ServiceNotice } from './types.ts';
 import { startServiceWorker } from './worker-entry.ts';
@@ -7,6 +8,8 @@ import { startServiceWorker } from './worker-entry.ts';
 export interface BackgroundBuildHandlers {
   onProgress?: (progress: BuildProgress) => void;
   onNotice?: (notice: ServiceNotice) => void;
+  /** Stops the build (the worker is terminated; its build folder is removed by the next build). */
+  signal?: AbortSignal;
 }
 
 /** Builds on a worker thread; rejects with the worker's error (restored to the service's classes). */
@@ -37,6 +40,9 @@ export function buildInBackground(job: BuildJob, handlers: BackgroundBuildHandle
       }
     });
     worker.on('error', (error) => settle(() => reject(error)));
+    const abort = () => settle(() => reject(new BuildCancelledError()));
+    if (handlers.signal?.aborted) abort();
+    handlers.signal?.addEventListener('abort', abort, { once: true });
     worker.on('exit', (code) => settle(() => reject(new Error(`The index build stopped unexpectedly (worker exit code ${code}).`))));
     worker.postMessage(job, job.modelPort ? [job.modelPort] : []);
   });

@@ -91,7 +91,7 @@ export class DocumentQa {
       return qa;
     }
     logger.info(`Building the index: ${rebuildReason}.`, { docs: config.docsDir });
-    await qa.reindex(options.onProgress);
+    await qa.runRebuild(options.onProgress, options.signal);
     return qa;
   }
 
@@ -159,18 +159,23 @@ export class DocumentQa {
    * ReindexInProgressError.
    */
   reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    return this.runRebuild(onProgress);
+  }
+
+  private runRebuild(onProgress?: (progress: ReindexProgress) => void, signal?: AbortSignal): Promise<ReindexReport> {
     if (this.rebuilding) return Promise.reject(new ReindexInProgressError());
-    const rebuilding = this.rebuild(onProgress).finally(() => {
+    const rebuilding = this.rebuild(onProgress, signal).finally(() => {
       this.rebuilding = null;
     });
     this.rebuilding = rebuilding;
     return rebuilding;
   }
 
-  private async rebuild(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+  private async rebuild(onProgress?: (progress: ReindexProgress) => void, signal?: AbortSignal): Promise<ReindexReport> {
     const started = performance.now();
     const outcome = await rebuildIndex(this.config, {
       logger: this.logger,
+      signal,
       onProgress,
       onNotice: (notice) => this.notify(notice),
       fileSystem: this.fileSystem,

@@ -35,6 +35,8 @@ export interface RebuildOptions {
   onNotice?: (notice: ServiceNotice) => void;
   /** Where index files are written. Default: the real file system. */
   fileSystem?: IndexFileSystem;
+  /** Stops the build. */
+  signal?: AbortSignal;
 }
 
 export interface RebuildOutcome {
@@ -74,7 +76,7 @@ export async function rebuildIndex(config: AppConfig, options: RebuildOptions): 
         summaryOptions: summaryOptions(config),
         vectorsFile: plannedVectorsFile,
       },
-      { onProgress: options.onProgress, onNotice: options.onNotice },
+      { onProgress: options.onProgress, onNotice: options.onNotice, signal: options.signal },
     );
     vectorsFile = built.vectorsFile;
     const { manifest } = built;

@@ -79,4 +79,6 @@ export interface DocumentQaOptions {
    * one that fails like a full disk or a read-only folder.
    */
   fileSystem?: IndexFileSystem;
+  /** Stops a build that `open` started (shutdown while building): `open` rejects with BuildCancelledError. */
+  signal?: AbortSignal;
 }
