@@ -112,7 +112,14 @@ interface PeerResult extends RunScore {
 async function runPeer(peer: Peer, docsDir: string, items: QaItem[], maxChars: number): Promise<{ score: PeerResult; hitsAt1: boolean[] }> {
   const paragraphs = await loadParagraphs(docsDir);
   const t0 = performance.now();
-  peer.build(paragraphs);
+  try {
+    peer.build(paragraphs);
+  } catch (error) {
+    // A peer reads files as plain text: on HTML, Word or PDF it may find too little to index.
+    log(`${peer.name} could not index ${docsDir}: ${(error as Error).message}; counted as answering nothing`);
+    const none = scoreRun(items, items.map(() => ({ excerptTexts: [], latencyMs: 0 })));
+    return { score: { name: peer.name, settings: peer.settings, buildMs: 0, ...none, paragraphAt1: 0, paragraphAt3: 0 }, hitsAt1: items.map(() => false) };
+  }
   const buildMs = performance.now() - t0;
   const whole: string[][] = [];
   const results = items.map((item) => {

@@ -11,10 +11,12 @@ import { commandDefinitions, loadCommands } from './commands/index.ts';
 import { syncCommands } from './commands/sync.ts';
 import type { BotContext, QaService } from './context.ts';
 import { Cooldowns } from './cooldown.ts';
-import { describeError, sanitize } from './errors.ts';
+import { GatewayClosedError, describeError, sanitize } from './errors.ts';
 import { handleInteraction } from './interactions.ts';
 import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './replies.ts';
+import { ThreadMemory } from './thread-memory.ts';
+import { QuestionStats } from '../service/stats.ts';
 import { InFlight } from '../service/in-flight.ts';
 
 /**
@@ -26,11 +28,22 @@ export function restApiBase(base: string | undefined): string | undefined {
   return base.replace(/\/+$/, '').replace(/\/v\d+$/, '').replace(/\/+$/, '');
 }
 
-/** Guilds, guild messages and DMs; no privileged intent (mentions and DMs carry content anyway). */
-export function createDiscordClient(config: Pick<AppConfig, 'discordApiBase'>): Client {
+/**
+ * Guilds, guild messages and DMs; mentions and DMs carry their content without a privileged intent.
+ * The privileged Message Content intent is asked for only when answer channels are set: reading
+ * messages that do not mention the bot needs it, and Discord refuses the connection (close code
+ * 4014) when it is not enabled for the application.
+ */
+export function gatewayIntents(config: Pick<AppConfig, 'answerChannelIds'>): GatewayIntentBits[] {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages];
+  if (config.answerChannelIds.length > 0) intents.push(GatewayIntentBits.MessageContent);
+  return intents;
+}
+
+export function createDiscordClient(config: Pick<AppConfig, 'discordApiBase' | 'answerChannelIds'>): Client {
   const api = restApiBase(config.discordApiBase);
   return new Client({
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    intents: gatewayIntents(config),
     partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     failIfNotExists: false,
@@ -45,6 +58,8 @@ export interface StartOptions {
   progressIntervalMs?: number;
   /** Compare and register the slash commands after login. Default true. */
   syncCommands?: boolean;
+  /** The database of questions and feedback. Default: opened from the configuration (and closed by `stop`). */
+  stats?: BotContext['stats'] & { close(): void };
 }
 
 export interface DiscordBot {
@@ -95,11 +110,14 @@ function attachLogging(client: Client, logger: Logger, state: { stopping: boolea
 export async function startDiscordBot(config: AppConfig, options: StartOptions): Promise<DiscordBot> {
   const logger = options.logger;
   const client = createDiscordClient(config);
+  const stats = options.stats ?? QuestionStats.open(config, { logger: logger.child({ component: 'stats' }) });
   const context: BotContext = {
     config,
     qa: options.qa,
     logger,
     cooldowns: new Cooldowns(config.askCooldownSeconds),
+    stats,
+    threads: new ThreadMemory(),
     progressIntervalMs: options.progressIntervalMs ?? 1500,
   };
   const commands = loadCommands(config);
@@ -123,12 +141,18 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
   const abort = new AbortController();
   const ready = once(client, Events.ClientReady, { signal: abort.signal });
   ready.catch(() => {});
+  // A session closed for good before it is ready (a refused intent, a reset token) ends the wait.
+  const closedEarly = disconnected.then((event) => {
+    throw new GatewayClosedError(event.code);
+  });
+  closedEarly.catch(() => {});
   try {
     await client.login(config.discordToken);
-    await ready;
+    await Promise.race([ready, closedEarly]);
   } catch (error) {
     abort.abort();
     await client.destroy().catch(() => {});
+    if (!options.stats) stats.close();
     throw error;
   }
   const readyClient = client as Client<true>;
@@ -154,6 +178,7 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
     stop: async () => {
       state.stopping = true;
       await client.destroy();
+      if (!options.stats) stats.close();
     },
   };
 }

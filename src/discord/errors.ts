@@ -10,6 +10,38 @@ export const TOKEN_REJECTED_MESSAGE =
   'Reset it in the Developer Portal (https://discord.com/developers/applications → your application → Bot → ' +
   'Reset Token), then put the new token in DISCORD_TOKEN (in .env or the environment). See docs/DISCORD.md.';
 
+/** What a person sees when Discord refuses the Message Content intent (gateway close 4014), then exit code 1. */
+export const DISALLOWED_INTENTS_MESSAGE =
+  'Discord refused the Message Content intent (gateway close code 4014). ANSWER_CHANNEL_IDS is set, and reading messages ' +
+  'that do not mention the bot needs it: turn on "Message Content Intent" in the Developer Portal ' +
+  '(https://discord.com/developers/applications → your application → Bot → Privileged Gateway Intents) and restart, ' +
+  'or unset ANSWER_CHANNEL_IDS to answer only slash commands and mentions. See docs/DISCORD.md.';
+
+/** Discord closed the gateway session for good (an unrecoverable close code) before or while the bot ran. */
+export class GatewayClosedError extends Error {
+  override name = 'GatewayClosedError';
+  constructor(readonly code: number) {
+    super(`Discord closed the gateway session for good (close code ${code})`);
+  }
+}
+
+/**
+ * True when Discord refused a privileged intent: the gateway's close 4014, which discord.js turns
+ * into an "Used disallowed intents" error (or its DisallowedIntents code) while logging in.
+ */
+export function isDisallowedIntents(error: unknown): boolean {
+  if (error instanceof GatewayClosedError) return error.code === 4014;
+  if (hasCode(error) && error.code === 'DisallowedIntents') return true;
+  return error instanceof Error && /disallowed intents/i.test(error.message);
+}
+
+/** The message for a gateway session closed for good: a refused intent or token, or the code. */
+export function explainGatewayClose(code: number): string {
+  if (code === 4014) return DISALLOWED_INTENTS_MESSAGE;
+  if (code === 4004) return TOKEN_REJECTED_MESSAGE;
+  return `Discord closed the gateway session for good (close code ${code}); the bot stops.`;
+}
+
 /** A token-shaped string: three base64url parts separated by dots. */
 const TOKEN_SHAPE = /[\w-]{20,}\.[\w-]{5,}\.[\w-]{20,}/g;
 

@@ -4,9 +4,10 @@
  * and every Discord length limit is respected by cutting at sentence boundaries, then at words
  * (with `…`), then anywhere.
  */
-import { escapeMarkdown, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { Answer, Summary } from '../search/types.ts';
+import { escapeMarkdown, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
+import type { Answer, Excerpt, Summary } from '../search/types.ts';
 import type { IndexInfo, ReindexProgress, ReindexReport, SourceInfo } from '../service/document-qa.ts';
+import { citationUrl, neutraliseMaskedLinks, suppressUnfurling } from './links.ts';
 
 /** Discord's documented limits, in characters. */
 export const LIMITS = {
@@ -31,6 +32,8 @@ const WARNING_COLOR = 0xfee75c;
 export interface ReplyPayload {
   content?: string;
   embeds?: APIEmbed[];
+  /** Rows of buttons (the feedback buttons under an answer). */
+  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
 }
 
 const SENTENCE_END = /[.!?。！？…]/u;
@@ -68,9 +71,15 @@ export function cut(text: string, max: number): string {
   return `${text.slice(0, safeIndex(text, room)).trimEnd()}…`;
 }
 
-/** Escapes Discord markdown in document or user text, including headings, lists and masked links. */
+/**
+ * Escapes Discord markdown in document or user text, including headings and lists; no masked link
+ * survives (`links.ts`: escapeMarkdown's own masked-link escape misses all but the first of a
+ * line) and bare URLs are wrapped in `<…>` so they do not unfurl.
+ */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  // escapeMarkdown escapes backslashes first, so the brackets' escapes added after it hold.
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: false });
+  return suppressUnfurling(neutraliseMaskedLinks(escaped));
 }
 
 /**
@@ -162,6 +171,19 @@ function describeMode(mode: string): string {
   }
 }
 
+/** An excerpt as it may carry its document's link (from metadata) once the core provides one. */
+type LinkedExcerpt = Excerpt & { url?: string | undefined };
+
+/**
+ * `source, location`, as a link to the document when its metadata gives a URL (the only place a
+ * link in an answer can come from); `<…>` around the target keeps Discord from adding a preview.
+ */
+export function formatCitation(excerpt: LinkedExcerpt): string {
+  const text = `${escapeAndCut(excerpt.source, 300)}, ${escapeAndCut(excerpt.location, 100)}`;
+  const url = citationUrl(excerpt.url);
+  return url && url.length <= 500 ? `[${text}](<${url}>)` : text;
+}
+
 /** Formats the numbered, cited excerpts of an answer; a declined answer shows its message. */
 export function formatAnswer(answer: Answer): ReplyPayload {
   if (!answer.answered || answer.excerpts.length === 0) {
@@ -169,7 +191,7 @@ export function formatAnswer(answer: Answer): ReplyPayload {
     return { content: fitContent(escapeText(message)) };
   }
   const fields: APIEmbedField[] = answer.excerpts.slice(0, LIMITS.fields).map((excerpt, index) => {
-    const citation = `— ${escapeAndCut(excerpt.source, 300)}, ${escapeAndCut(excerpt.location, 100)}`;
+    const citation = `— ${formatCitation(excerpt)}`;
     const room = LIMITS.fieldValue - citation.length - 3;
     return {
       name: `${index + 1}. ${escapeAndCut(excerpt.title || excerpt.source, LIMITS.fieldName - 8)}`,
@@ -331,31 +353,3 @@ export function formatCooldown(retryAfterSeconds: number): string {
 
 /** What a user sees when a handler fails; the details go to the log. */
 export const ERROR_MESSAGE = 'Sorry, something went wrong while handling that. The problem was logged; please try again in a moment.';
-
-/**
- * Autocomplete choices for a document option: matches on source and title (case-insensitive),
- * best first (prefix before substring), at most 25, names and values within 100 characters.
- */
-export function documentChoices(documents: SourceInfo[], query: string): { name: string; value: string }[] {
-  const needle = query.trim().toLowerCase();
-  const scored: { doc: SourceInfo; rank: number }[] = [];
-  for (const doc of documents) {
-    const source = doc.source.toLowerCase();
-    const title = (doc.title ?? '').toLowerCase();
-    let rank: number;
-    if (needle === '') rank = 2;
-    else if (source.startsWith(needle) || title.startsWith(needle)) rank = 0;
-    else if (source.includes(needle) || title.includes(needle)) rank = 1;
-    else continue;
-    scored.push({ doc, rank });
-  }
-  scored.sort((a, b) => a.rank - b.rank || (a.doc.title || a.doc.source).localeCompare(b.doc.title || b.doc.source));
-  return scored.slice(0, LIMITS.choices).map(({ doc }) => {
-    const label = doc.title && doc.title !== doc.source ? `${doc.title} (${doc.source})` : doc.source;
-    return {
-      name: cut(label.replace(/\s+/g, ' '), LIMITS.choiceName) || doc.source.slice(0, LIMITS.choiceName),
-      // The core accepts a unique prefix, so a very long path is sent as its first 100 characters.
-      value: doc.source.slice(0, LIMITS.choiceValue),
-    };
-  });
-}

@@ -4,6 +4,7 @@ import { explainError } from '../service/document-qa.ts';
 import type { BotCommand } from './commands/index.ts';
 import type { BotContext } from './context.ts';
 import { describeError, errorStack } from './errors.ts';
+import { handleFeedbackClick, parseFeedbackCustomId } from './feedback.ts';
 import { ERROR_MESSAGE } from './format.ts';
 import { replyPrivately } from './replies.ts';
 
@@ -18,6 +19,11 @@ export async function handleInteraction(
   commands: ReadonlyMap<string, BotCommand>,
   context: BotContext,
 ): Promise<void> {
+  if (interaction.isButton()) {
+    const click = parseFeedbackCustomId(interaction.customId);
+    if (click) await handleFeedbackClick(interaction, click, context);
+    return;
+  }
   if (!interaction.isChatInputCommand() && !interaction.isAutocomplete()) return;
   const where = {
     command: interaction.commandName,
@@ -41,7 +47,7 @@ export async function handleInteraction(
   const started = Date.now();
   try {
     if (!command) {
-      await replyPrivately(interaction, 'I do not know that command (yet). Try /ask, /summary, /sources or /reindex.');
+      await replyPrivately(interaction, 'I do not know that command (yet). Try /ask, /summary, /sources, /reindex or /stats.');
       return;
     }
     await command.execute(interaction, context);

@@ -1,5 +1,5 @@
-/** Who may run `/reindex`: checked on the server side, whatever Discord's command permissions say. */
-import { PermissionFlagsBits } from 'discord.js';
+/** Who may run `/reindex` and `/stats`: checked on the server side, whatever Discord's command permissions say. */
+import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
 import type { AppConfig } from '../config.ts';
 
 export interface ReindexRequester {
@@ -19,4 +19,22 @@ export function canReindex(requester: ReindexRequester, config: Pick<AppConfig, 
     if ((bits & PermissionFlagsBits.Administrator) === PermissionFlagsBits.Administrator) return true;
   }
   return requester.roleIds.some((role) => config.adminRoleIds.includes(role));
+}
+
+function memberRoleIds(interaction: ChatInputCommandInteraction): string[] {
+  const member = interaction.member;
+  if (!member) return [];
+  if (Array.isArray(member.roles)) return member.roles;
+  return [...member.roles.cache.keys()];
+}
+
+/** Whether the member behind a command in a server is one of the bot's admins (never in a DM). */
+export function isAdminInteraction(interaction: ChatInputCommandInteraction, config: Pick<AppConfig, 'adminUserIds' | 'adminRoleIds'>): boolean {
+  return (
+    interaction.inGuild() &&
+    canReindex(
+      { userId: interaction.user.id, permissions: interaction.memberPermissions?.bitfield ?? null, roleIds: memberRoleIds(interaction) },
+      config,
+    )
+  );
 }

@@ -44,6 +44,7 @@ export async function editWith(interaction: ChatInputCommandInteraction, payload
   await interaction.editReply({
     content: payload.content ?? '',
     embeds: payload.embeds ?? [],
+    components: payload.components ?? [],
     allowedMentions: NO_MENTIONS,
   });
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../logging.ts';
 import { DocumentQa } from '../service/document-qa.ts';
 import { restApiBase, startDiscordBot, type DiscordBot } from './bot.ts';
 import type { QaService } from './context.ts';
-import { TOKEN_REJECTED_MESSAGE, describeError, errorStack, isTokenRejected } from './errors.ts';
+import { DISALLOWED_INTENTS_MESSAGE, GatewayClosedError, TOKEN_REJECTED_MESSAGE, isDisallowedIntents, describeError, errorStack, explainGatewayClose, isTokenRejected } from './errors.ts';
 
 type Closable = QaService & {
   close(): Promise<void>;
@@ -30,6 +30,11 @@ export interface RunOptions {
   signals?: NodeJS.Signals[];
   /** On a signal, how long questions under way may take to be answered and sent. Default: 5000 ms. */
   shutdownGraceMs?: number;
+  /**
+   * After a stop by signal, how long to wait before forcing the process to exit if a stray handle
+   * keeps it alive. Default: 5000 ms; null: never (a caller whose process lives on, such as a test runner).
+   */
+  stuckExitMs?: number | null;
 }
 
 /** A cheap authenticated call, so a bad token fails in a second rather than after an index build. */
@@ -124,6 +129,10 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
     } catch (error) {
       if (isTokenRejected(error)) {
         writeError(TOKEN_REJECTED_MESSAGE);
+      } else if (isDisallowedIntents(error)) {
+        writeError(DISALLOWED_INTENTS_MESSAGE);
+      } else if (error instanceof GatewayClosedError) {
+        writeError(explainGatewayClose(error.code));
       } else {
         logger.error('could not connect to Discord', { error: describeError(error), stack: errorStack(error) });
         writeError(`Could not connect to Discord: ${describeError(error)}`);
@@ -136,11 +145,7 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
       bot.disconnected.then((event) => ({ kind: 'disconnected' as const, code: event.code })),
     ]);
     if (outcome.kind === 'disconnected') {
-      writeError(
-        outcome.code === 4004
-          ? TOKEN_REJECTED_MESSAGE
-          : `Discord closed the gateway session for good (close code ${outcome.code}); the bot stops.`,
-      );
+      writeError(explainGatewayClose(outcome.code));
       return 1;
     }
     return 0;
@@ -155,6 +160,16 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
     }
     if (bot) await bot.stop().catch((error: unknown) => logger.warn('error while disconnecting', { error: describeError(error) }));
     if (qa) await qa.close().catch((error: unknown) => logger.warn('error while closing the index', { error: describeError(error) }));
-    if (stopRequested) logger.info('stopped');
+    const stuckExitMs = options.stuckExitMs === undefined ? 5000 : options.stuckExitMs;
+    if (stopRequested) {
+      logger.info('stopped');
+      // Everything is released; if a stray handle still keeps the loop alive, do not hang forever.
+      if (stuckExitMs !== null) {
+        setTimeout(() => {
+          logger.warn('something kept the process alive after shutdown; exiting');
+          process.exit();
+        }, stuckExitMs).unref();
+      }
+    }
   }
 }

@@ -3,6 +3,8 @@
  * sentence when it fits, or cut to the excerpt limit around the question's words, without text
  * already shown and without near-duplicates. Everything shown is verbatim document text.
  */
+import { blockAt, excerptKind, excerptParts, joinExcerptParts, passageLocation, passageUrl, type ExcerptPart } from '../documents/citations.ts';
+import type { SourceDocument } from '../documents/model.ts';
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
@@ -11,7 +13,7 @@ import type { ScoredSentence } from './sentence-scoring.ts';
 import type { SearchTuning } from './tuning.ts';
 import type { Excerpt } from './types.ts';
 
-export type ShapingOptions = Pick<SearchTuning, 'maxExcerpts' | 'excerptMaxChars' | 'maxSentencesPerExcerpt' | 'cutLeadShare' | 'nearDuplicateJaccard'>;
+export type ShapingOptions = Pick<SearchTuning, 'maxExcerpts' | 'excerptMaxChars' | 'maxSentencesPerExcerpt' | 'cutLeadShare' | 'nearDuplicateJaccard' | 'docsBaseUrl'>;
 
 /** Folds runs of whitespace, as the reader sees the text. */
 export function foldWhitespace(text: string): string {
@@ -60,13 +62,31 @@ function cutAroundMatches(
  * Widens the sentence at `sentenceIndex` with its neighbours while the result fits in `maxChars`
  * and holds at most `maxSentences` (next sentence first). Returns the first and last sentence index.
  */
-function widen(sentences: readonly SentenceSpan[], sentenceIndex: number, maxChars: number, maxSentences: number): { from: number; to: number } {
+function widen(
+  document: SourceDocument,
+  sentences: readonly SentenceSpan[],
+  sentenceIndex: number,
+  maxChars: number,
+  maxSentences: number,
+): { from: number; to: number } {
   let from = sentenceIndex;
   let to = sentenceIndex;
   const length = (a: number, b: number) => (sentences[b]?.end ?? 0) - (sentences[a]?.start ?? 0);
-  while (to - from + 1 < maxSentences) {
-    if (to + 1 < sentences.length && length(from, to + 1) <= maxChars) to += 1;
-    else if (from > 0 && length(from - 1, to) <= maxChars) from -= 1;
+  // A list is read item by item: its items do not count as sentences against the cap.
+  const counts = (i: number) => {
+    const kind = blockAt(document, sentences[i]?.start ?? 0)?.kind;
+    return kind !== 'list-item' && kind !== 'table-row' ? 1 : 0;
+  };
+  let counted = counts(sentenceIndex);
+  for (;;) {
+    if (counted >= maxSentences) {
+      // Only items may still be added.
+      if (to + 1 < sentences.length && counts(to + 1) === 0 && length(from, to + 1) <= maxChars) to += 1;
+      else break;
+      continue;
+    }
+    if (to + 1 < sentences.length && length(from, to + 1) <= maxChars) counted += counts((to += 1));
+    else if (from > 0 && length(from - 1, to) <= maxChars) counted += counts((from -= 1));
     else break;
   }
   return { from, to };
@@ -91,8 +111,9 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
     let end: number;
     if (sentence.end - sentence.start > maxChars) {
       ({ start, end } = cutAroundMatches(document.text, sentence.start, sentence.end, weights, maxChars, options.cutLeadShare));
+      if (blockAt(document, sentence.start)?.kind === 'code') ({ start, end } = wholeLines(document.text, sentence, { start, end }, maxChars));
     } else {
-      const { from, to } = widen(candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt);
+      const { from, to } = widen(document, candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt);
       start = candidate.sentences[from]?.start ?? sentence.start;
       end = candidate.sentences[to]?.end ?? sentence.end;
       // Do not repeat text already shown in another excerpt.
@@ -102,19 +123,23 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
         if (end > shown.start && start < shown.start && sentence.end <= shown.start) end = Math.min(end, shown.start);
       }
     }
-    let text = foldWhitespace(document.text.slice(start, end));
-    if (start > sentence.start) text = `…${text}`;
-    if (end < sentence.end) text = `${text}…`;
-    if (text.length > maxChars) text = `${text.slice(0, maxChars - 1).trimEnd()}…`;
+    const parts = excerptParts(document, start, end);
+    markCuts(parts, start > sentence.start, end < sentence.end, maxChars);
+    const text = joinExcerptParts(parts);
 
     // Near-duplicates (the same sentence in two documents, boilerplate) are shown once.
     const terms = new Set(analyze(text));
     if (shownTerms.some((shown) => jaccard(shown, terms) > options.nearDuplicateJaccard)) continue;
     shownTerms.push(terms);
+    const url = passageUrl(document, passage, options.docsBaseUrl);
     excerpts.push({
       text,
+      kind: excerptKind(parts),
+      parts,
+      ...(url ? { url } : {}),
+      ...(passage.page !== undefined ? { page: passage.page } : {}),
       source: passage.source,
-      location: `paragraph ${passage.paragraph}`,
+      location: passageLocation(document, passage),
       score: Math.round(candidate.score * 1000) / 1000,
       title: passage.title,
       paragraph: passage.paragraph,
@@ -123,6 +148,44 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
     });
   }
   return excerpts;
+}
+
+/**
+ * A cut inside a code block moved to whole lines: from the first line starting in the window to the
+ * last line ending in it, so code is never shown from the middle of a line (unless one line is longer than the limit).
+ */
+function wholeLines(text: string, sentence: SentenceSpan, window: { start: number; end: number }, maxChars: number): { start: number; end: number } {
+  let start = window.start;
+  if (start > sentence.start && text[start - 1] !== '\n') {
+    const next = text.indexOf('\n', start);
+    if (next !== -1 && next < window.end) start = next + 1;
+  }
+  let end = window.end;
+  if (end < sentence.end && text[end] !== '\n') {
+    const previous = text.lastIndexOf('\n', end);
+    if (previous > start) end = previous;
+  }
+  return end - start <= maxChars && end > start ? { start, end } : window;
+}
+
+/** Marks cuts with `…` on the first and last part, and keeps the whole within `maxChars`. */
+function markCuts(parts: ExcerptPart[], cutBefore: boolean, cutAfter: boolean, maxChars: number): void {
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (!first || !last) return;
+  if (cutBefore) first.text = `…${first.text}`;
+  if (cutAfter) last.text = `${last.text}…`;
+  let over = joinExcerptParts(parts).length - maxChars;
+  while (over > 0 && parts.length > 0) {
+    const tail = parts[parts.length - 1];
+    if (!tail) break;
+    if (tail.text.length - over >= 2) {
+      tail.text = `${tail.text.slice(0, tail.text.length - over - 1).trimEnd()}…`;
+      break;
+    }
+    parts.pop();
+    over = joinExcerptParts(parts).length - maxChars;
+  }
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {

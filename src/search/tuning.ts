@@ -78,6 +78,13 @@ export interface SearchTuning {
   cutLeadShare: number;
   /** Two excerpts whose term sets overlap more than this (Jaccard) are near-duplicates; the second is dropped. Default: 0.8. */
   nearDuplicateJaccard: number;
+
+  // Citations (documents/citations.ts)
+  /**
+   * The site where the documents are published (DOCS_BASE_URL): an excerpt of a document without
+   * its own address in its metadata links to the file's page there. Default: undefined (no link).
+   */
+  docsBaseUrl: string | undefined;
 }
 
 export const DEFAULT_SENTENCE_SCORING: Readonly<SentenceScoring> = Object.freeze({
@@ -106,6 +113,7 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   maxSentencesPerExcerpt: 3,
   cutLeadShare: 0.25,
   nearDuplicateJaccard: 0.8,
+  docsBaseUrl: undefined,
 });
 
 /** The defaults with `overrides` applied (a `scoring` override may itself be partial). */

@@ -1,16 +1,35 @@
 /** The shapes every adapter (CLI, terminal chat, Discord, tests) receives from the core. */
 import type { ConversationIntent } from './conversation.ts';
 
+import type { ExcerptKind, ExcerptPart } from '../documents/citations.ts';
+
+export type { ExcerptKind, ExcerptPart };
+
 /** How an answer was retrieved: both indexes fused, BM25 alone (no model), or vectors alone. */
 export type SearchMode = 'hybrid' | 'lexical' | 'dense';
 
 /** One verbatim piece of a document shown to the reader, with where it comes from. */
 export interface Excerpt {
-  /** Verbatim document text (whitespace folded); a leading or trailing `…` marks a cut. */
+  /**
+   * What the reader sees of the document, its own words in order with no markup syntax: prose with
+   * whitespace folded, code with its line breaks, each list item and code block on lines of its
+   * own. A leading or trailing `…` marks a cut.
+   */
   text: string;
+  /** What the excerpt is: `code` when it holds a code block, `list`, `table`, `quote`, else `prose`. */
+  kind: ExcerptKind;
+  /** The blocks the excerpt covers, in order, so that a reply can show code as code and lists as lists. */
+  parts: ExcerptPart[];
+  /** Link to the excerpt's page (and section anchor, or `#page=N`), from the document's metadata or DOCS_BASE_URL. */
+  url?: string;
+  /** 1-based page (PDF). */
+  page?: number;
   /** The document's path relative to the documents folder, with `/` separators. */
   source: string;
-  /** Where in the document, for people: `paragraph 3`. */
+  /**
+   * Where in the document, for people: the section path ("Embeds › Embed limits") in documents with
+   * headings, "page 3" (with the section when known) in PDFs, "paragraph 3" in documents without headings.
+   */
   location: string;
   /** Relevance, higher is better; only comparable within one answer. */
   score: number;
@@ -18,7 +37,7 @@ export interface Excerpt {
   title: string;
   /** 1-based paragraph number in the document. */
   paragraph: number;
-  /** Character offsets of the excerpt in the document's source text. */
+  /** Character offsets of the excerpt in the document's reader text (`SourceDocument.text`). */
   start: number;
   end: number;
 }

@@ -133,6 +133,7 @@ export class DocumentQa {
     return answerQuestion(index, check.question, queryVector, {
       maxExcerpts: this.config.maxExcerpts,
       excerptMaxChars: this.config.excerptMaxChars,
+      docsBaseUrl: this.config.docsBaseUrl,
       ...(embedder ? { minSimilarity: embedder.relevantSimilarity } : {}),
     });
   }

@@ -84,7 +84,7 @@ describe('connecting', () => {
   it('registered its slash commands once (GET, then PUT because none were registered)', () => {
     const commandRequests = fake.requests.filter((request) => request.path === `/applications/${fake.applicationId}/commands`);
     expect(commandRequests.map((request) => request.method)).toEqual(['GET', 'PUT']);
-    expect(fake.commands.global.map((command) => command.name).sort()).toEqual(['ask', 'reindex', 'sources', 'summary']);
+    expect(fake.commands.global.map((command) => command.name).sort()).toEqual(['ask', 'reindex', 'sources', 'stats', 'summary']);
     const askCommand = fake.commands.global.find((command) => command.name === 'ask');
     expect(askCommand?.options?.[0]).toMatchObject({ name: 'question', required: true, max_length: config.maxQuestionChars });
   });

@@ -175,6 +175,44 @@ describe('runDiscordBot exit codes', () => {
     }
   });
 
+  it('returns 1 naming the intent and the setting when Discord refuses the Message Content intent (close 4014)', async () => {
+    const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
+    fake.refusePrivilegedIntents = true;
+    const errors: string[] = [];
+    try {
+      const config = { ...testConfig(workspace, fake.apiBase), answerChannelIds: [fake.guild.answerChannelId] };
+      const code = await runDiscordBot(config, { logger: captureLogger().logger, writeError: (text) => errors.push(text), signals: [] });
+      expect(code).toBe(1);
+      const message = errors.join('\n');
+      expect(message).toContain('4014');
+      expect(message).toContain('Message Content Intent');
+      expect(message).toContain('ANSWER_CHANNEL_IDS');
+      const identify = fake.received.find((frame) => frame.op === 2);
+      expect(Number((identify?.d as { intents?: number } | undefined)?.intents ?? 0) & (1 << 15)).toBe(1 << 15);
+    } finally {
+      await fake.stop();
+    }
+  });
+
+  it('does not ask for the Message Content intent without answer channels, so a refusing application still connects', async () => {
+    const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
+    fake.refusePrivilegedIntents = true;
+    const log = captureLogger();
+    try {
+      const config = testConfig(workspace, fake.apiBase);
+      const { startDiscordBot } = await import('../../src/discord/bot.ts');
+      const { DocumentQa } = await import('../../src/service/document-qa.ts');
+      const qa = await DocumentQa.open(config, { logger: log.logger });
+      const bot = await startDiscordBot(config, { qa, logger: log.logger, syncCommands: false });
+      await bot.stop();
+      await qa.close();
+      const identify = fake.received.find((frame) => frame.op === 2);
+      expect(Number((identify?.d as { intents?: number } | undefined)?.intents ?? 0) & (1 << 15)).toBe(0);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('returns 1 with the core\'s explanation when the index cannot be opened (no documents folder)', async () => {
     const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
     const errors: string[] = [];
@@ -193,7 +231,7 @@ describe('runDiscordBot exit codes', () => {
     const fake = await new FakeDiscord({ token: FAKE_TOKEN }).start();
     const log = captureLogger();
     try {
-      const running = runDiscordBot(testConfig(workspace, fake.apiBase), { logger: log.logger, signals: ['SIGUSR2'] });
+      const running = runDiscordBot(testConfig(workspace, fake.apiBase), { logger: log.logger, signals: ['SIGUSR2'], stuckExitMs: null });
       await fake.waitForRequest((request) => request.method === 'GET' && request.path.endsWith('/commands'));
       process.emit('SIGUSR2', 'SIGUSR2');
       expect(await running).toBe(0);
@@ -210,7 +248,7 @@ describe('runDiscordBot exit codes', () => {
     const config = testConfig(workspace, fake.apiBase, { discordGuildId: fake.guild.id });
     try {
       for (let round = 0; round < 2; round += 1) {
-        const running = runDiscordBot(config, { logger: captureLogger().logger, signals: ['SIGUSR2'] });
+        const running = runDiscordBot(config, { logger: captureLogger().logger, signals: ['SIGUSR2'], stuckExitMs: null });
         await fake.waitForRequest((request) => request.path.endsWith('/commands') && request.method === 'GET', {
           since: fake.requests.length,
         });
@@ -232,7 +270,7 @@ describe('npm run deploy-commands', () => {
     try {
       const child = run('src/discord/deploy-commands.ts', { ...botEnv(fake), DISCORD_GUILD_ID: fake.guild.id, MAX_QUESTION_CHARS: '250' }, workspace.root);
       expect(await child.exit).toBe(0);
-      expect(child.stdout()).toContain(`Registered 4 commands (/ask, /summary, /reindex, /sources) to server ${fake.guild.id}`);
+      expect(child.stdout()).toContain(`Registered 5 commands (/ask, /summary, /reindex, /sources, /stats) to server ${fake.guild.id}`);
       const put = fake.requests.find((request) => request.method === 'PUT');
       expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${fake.guild.id}/commands`);
       const question = commandsInBody(put?.parsed).find((command) => command.name === 'ask')?.options?.[0];

@@ -8,7 +8,6 @@ import { PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import {
   LIMITS,
   cut,
-  documentChoices,
   embedLength,
   escapeAndCut,
   fitEmbed,
@@ -21,6 +20,7 @@ import {
   formatSummary,
   relativeTime,
 } from '../../src/discord/format.ts';
+import { documentChoices } from '../../src/discord/document-choices.ts';
 import { cleanQuestionText, mentionsBot } from '../../src/discord/question-text.ts';
 import { Cooldowns } from '../../src/discord/cooldown.ts';
 import { ThrottledEditor } from '../../src/discord/throttle.ts';
@@ -37,6 +37,8 @@ import { loadConfig } from '../../src/config.ts';
 function excerpt(overrides: Partial<Excerpt> = {}): Excerpt {
   return {
     text: 'The lamp is lit at sunset. It burns until dawn.',
+    kind: 'prose',
+    parts: [{ kind: 'paragraph', text: 'The lamp is lit at sunset. It burns until dawn.' }],
     source: 'guide/lighthouse.md',
     location: 'paragraph 3',
     score: 1,
@@ -85,7 +87,7 @@ describe('cut', () => {
 
 describe('escaping', () => {
   it('escapes markdown, headings, lists and masked links in document text', () => {
-    expect(escapeAndCut('**bold** _it_ [x](http://e.com)', 100)).toBe('\\*\\*bold\\*\\* \\_it\\_ \\[x](http://e.com)');
+    expect(escapeAndCut('**bold** _it_ [x](http://e.com)', 100)).toBe('\\*\\*bold\\*\\* \\_it\\_ \\[x\\](<http://e.com>)');
     expect(escapeAndCut('# Heading', 100)).toBe('\\# Heading');
   });
   it('never splits an escape sequence when cutting', () => {
@@ -299,8 +301,8 @@ describe('canReindex', () => {
 describe('command definitions and sync', () => {
   const config = loadConfig({}, { env: { MAX_QUESTION_CHARS: '300' }, cwd: '/tmp' });
   const definitions = commandDefinitions(config);
-  it('defines /ask, /summary, /reindex and /sources as required', () => {
-    expect(definitions.map((d) => d.name).sort()).toEqual(['ask', 'reindex', 'sources', 'summary']);
+  it('defines /ask, /summary, /reindex, /sources and /stats as required', () => {
+    expect(definitions.map((d) => d.name).sort()).toEqual(['ask', 'reindex', 'sources', 'stats', 'summary']);
     const ask = definitions.find((d) => d.name === 'ask');
     expect(ask?.options?.[0]).toMatchObject({ name: 'question', type: 3, required: true, max_length: 300 });
     const summary = definitions.find((d) => d.name === 'summary');
@@ -309,6 +311,9 @@ describe('command definitions and sync', () => {
     expect(reindex?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
     expect(reindex?.dm_permission).toBe(false);
     expect(reindex?.contexts).toEqual([0]);
+    const stats = definitions.find((d) => d.name === 'stats');
+    expect(stats?.default_member_permissions).toBe(String(PermissionFlagsBits.ManageGuild));
+    expect(stats?.dm_permission).toBe(false);
   });
   it('sees no difference once Discord has added its defaults, and sees a changed option', () => {
     const registered = definitions.map((d, i) => ({

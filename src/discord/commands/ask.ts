@@ -7,7 +7,8 @@ import {
 } from 'discord.js';
 import type { AppConfig } from '../../config.ts';
 import type { BotContext } from '../context.ts';
-import { formatAnswer, formatCooldown } from '../format.ts';
+import { answerIncoming } from '../answering.ts';
+import { formatCooldown } from '../format.ts';
 import { editWith, prepareQuestion, replyPrivately } from '../replies.ts';
 
 export function data(config: AppConfig) {
@@ -40,6 +41,6 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   }
   // Acknowledge at once: embedding the question can take longer than Discord's 3-second window.
   await interaction.deferReply();
-  const answer = await context.qa.ask(prepared.question);
-  await editWith(interaction, formatAnswer(answer));
+  const { payload } = await answerIncoming({ question: prepared.question, origin: 'slash', memberId: interaction.user.id }, context);
+  await editWith(interaction, payload);
 }

@@ -15,7 +15,7 @@ import { explainError, ReindexInProgressError } from '../../service/document-qa.
 import type { BotContext } from '../context.ts';
 import { describeError, errorStack } from '../errors.ts';
 import { escapeAndCut, formatReindexProgress, formatReindexReport } from '../format.ts';
-import { canReindex } from '../permissions.ts';
+import { isAdminInteraction } from '../permissions.ts';
 import { NO_MENTIONS, editWith, replyPrivately } from '../replies.ts';
 import { ThrottledEditor } from '../throttle.ts';
 
@@ -32,27 +32,10 @@ export function data() {
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }
 
-function memberRoleIds(interaction: ChatInputCommandInteraction): string[] {
-  const member = interaction.member;
-  if (!member) return [];
-  if (Array.isArray(member.roles)) return member.roles;
-  return [...member.roles.cache.keys()];
-}
-
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
   const { qa, logger } = context;
   const log = logger.child({ command: 'reindex', userId: interaction.user.id, guildId: interaction.guildId ?? undefined });
-  const allowed =
-    interaction.inGuild() &&
-    canReindex(
-      {
-        userId: interaction.user.id,
-        permissions: interaction.memberPermissions?.bitfield ?? null,
-        roleIds: memberRoleIds(interaction),
-      },
-      context.config,
-    );
-  if (!allowed) {
+  if (!isAdminInteraction(interaction, context.config)) {
     log.info('reindex refused: not an admin');
     await replyPrivately(interaction, REFUSAL);
     return;

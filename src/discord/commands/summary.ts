@@ -8,7 +8,8 @@ import {
 } from 'discord.js';
 import { resolveDocument, UnknownDocumentError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
-import { documentChoices, escapeAndCut, formatSummary } from '../format.ts';
+import { documentChoices, resolveDocumentChoice } from '../document-choices.ts';
+import { escapeAndCut, formatSummary } from '../format.ts';
 import { editWith, replyPrivately, respondChoices } from '../replies.ts';
 
 export function data() {
@@ -31,7 +32,9 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
   let target: string | undefined;
   try {
     // The service's own matching, asked first so that a typo or an ambiguous name is answered privately, before deferring.
-    target = resolveDocument(documents, interaction.options.getString('document') ?? undefined)?.source;
+    // A long path comes back from the autocomplete as a short key (document-choices.ts).
+    const typed = interaction.options.getString('document') ?? undefined;
+    target = resolveDocument(documents, typed === undefined ? undefined : resolveDocumentChoice(typed.trim(), documents))?.source;
   } catch (error) {
     if (!(error instanceof UnknownDocumentError)) throw error;
     const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';

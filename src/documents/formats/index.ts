@@ -5,7 +5,10 @@
  */
 import type { ParsedDocument } from '../model.ts';
 import { decodeText } from './decode-text.ts';
+import { parseDocx } from './docx.ts';
+import { parseHtml } from './html.ts';
 import { parseMarkdown } from './markdown.ts';
+import { parsePdf } from './pdf.ts';
 import { parseText } from './text.ts';
 
 export interface FormatReader {
@@ -18,6 +21,9 @@ export interface FormatReader {
 export const FORMAT_READERS: readonly FormatReader[] = [
   { name: 'Markdown', extensions: ['.md', '.markdown'], read: async (bytes) => parseMarkdown(decodeText(bytes)) },
   { name: 'MDX', extensions: ['.mdx'], read: async (bytes) => parseMarkdown(decodeText(bytes), { mdx: true }) },
+  { name: 'HTML', extensions: ['.html', '.htm'], read: async (bytes) => parseHtml(decodeText(bytes)) },
+  { name: 'PDF', extensions: ['.pdf'], read: parsePdf },
+  { name: 'Word', extensions: ['.docx'], read: parseDocx },
   { name: 'text', extensions: ['.txt'], read: async (bytes) => parseText(decodeText(bytes)) },
 ];
 

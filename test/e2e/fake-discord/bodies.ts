@@ -40,6 +40,8 @@ export interface MessageBody {
   allowed_mentions?: APIAllowedMentions | null | undefined;
   flags?: MessageFlags | null | undefined;
   message_reference?: RESTAPIMessageReference | undefined;
+  /** Rows of buttons (checked by `componentProblems` in channels.ts). */
+  components?: unknown[] | null | undefined;
 }
 
 /**

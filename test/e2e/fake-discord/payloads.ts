@@ -57,6 +57,7 @@ export const BOT_PERMISSIONS =
   PermissionFlagsBits.ViewChannel |
   PermissionFlagsBits.SendMessages |
   PermissionFlagsBits.SendMessagesInThreads |
+  PermissionFlagsBits.CreatePublicThreads |
   PermissionFlagsBits.EmbedLinks |
   PermissionFlagsBits.ReadMessageHistory;
 
@@ -95,6 +96,56 @@ export function textChannel(id: string, guildId: string, name: string) {
   };
 }
 
+/** A forum channel: members post threads in it; nobody sends messages to it directly. */
+export function forumChannel(id: string, guildId: string, name: string) {
+  return {
+    ...textChannel(id, guildId, name),
+    type: 15,
+    available_tags: [],
+    default_reaction_emoji: null,
+    default_thread_rate_limit_per_user: 0,
+    default_sort_order: null,
+    default_forum_layout: 0,
+  };
+}
+
+export interface ThreadFields {
+  id: string;
+  guildId: string;
+  parentId: string;
+  name: string;
+  ownerId: string;
+  archived: boolean;
+  locked: boolean;
+}
+
+/** A public thread (type 11), as THREAD_CREATE and the channel routes carry it. */
+export function threadChannel(fields: ThreadFields) {
+  return {
+    id: fields.id,
+    type: 11,
+    guild_id: fields.guildId,
+    parent_id: fields.parentId,
+    owner_id: fields.ownerId,
+    name: fields.name,
+    last_message_id: null,
+    rate_limit_per_user: 0,
+    flags: 0,
+    message_count: 0,
+    member_count: 1,
+    total_message_sent: 0,
+    applied_tags: [],
+    thread_metadata: {
+      archived: fields.archived,
+      auto_archive_duration: 1440,
+      archive_timestamp: new Date().toISOString(),
+      locked: fields.locked,
+      invitable: true,
+      create_timestamp: new Date().toISOString(),
+    },
+  };
+}
+
 export function memberOf(user: FakeUser | undefined, roles: string[], joinedAt: string) {
   return {
     ...(user ? { user } : {}),
@@ -115,7 +166,12 @@ export function memberOf(user: FakeUser | undefined, roles: string[], joinedAt: 
 export interface GuildFixture {
   id: string;
   name: string;
+  /** `#general`: slash commands and mentions. */
   channelId: string;
+  /** `#help`: a text channel to name in ANSWER_CHANNEL_IDS. */
+  answerChannelId: string;
+  /** `#questions`: a forum channel to name in ANSWER_CHANNEL_IDS. */
+  forumChannelId: string;
   everyoneRoleId: string;
   adminRoleId: string;
   botRoleId: string;
@@ -173,7 +229,11 @@ export function guildCreate(guild: GuildFixture, bot: FakeUser) {
     member_count: 5,
     voice_states: [],
     members: [memberOf(bot, [guild.botRoleId], guild.joinedAt)],
-    channels: [textChannel(guild.channelId, guild.id, 'general')],
+    channels: [
+      textChannel(guild.channelId, guild.id, 'general'),
+      textChannel(guild.answerChannelId, guild.id, 'help'),
+      forumChannel(guild.forumChannelId, guild.id, 'questions'),
+    ],
     threads: [],
     presences: [],
     stage_instances: [],
@@ -204,7 +264,7 @@ export function messageObject(fields: {
     content: typeof fields.body.content === 'string' ? fields.body.content : '',
     embeds: Array.isArray(fields.body.embeds) ? fields.body.embeds : [],
     attachments: [],
-    components: [],
+    components: Array.isArray(fields.body.components) ? fields.body.components : [],
     mentions: [],
     mention_roles: [],
     mention_everyone: false,

@@ -6,13 +6,20 @@
  * `GET /applications/@me` (and `/oauth2/applications/@me`), application commands GET/PUT (global
  * and guild), `POST /interactions/:id/:token/callback`, webhook messages (`PATCH`/`GET`/`DELETE
  * /webhooks/:app/:token/messages/:id|@original`, follow-ups `POST /webhooks/:app/:token`),
- * `POST /channels/:id/messages`, `PATCH /channels/:id/messages/:id`, `POST /channels/:id/typing`.
+ * and the channel routes of `channels.ts` (messages, threads started from a message, channel and message
+ * reads, typing).
  * Bot routes need `Authorization: Bot <token>` (401 otherwise); interaction callbacks after 3 s
  * answer 404 "Unknown interaction", a second acknowledgement 400; message bodies are checked
  * against Discord's limits (400 "Invalid Form Body"). Every request is recorded, and faults can be
  * injected (a 429 with `retry_after` and `X-RateLimit-*` headers, any status, a delay).
  *
- * Gateway: HELLO (op 10) on connect, IDENTIFY (op 2; a wrong token closes with 4004) → READY (with
+ * The guild has `#general`, a `#help` text channel and a `#questions` forum. Members can post
+ * messages anywhere, start forum posts (THREAD_CREATE, then the post's MESSAGE_CREATE), delete
+ * messages (MESSAGE_DELETE) and click buttons (INTERACTION_CREATE of type 3, message component);
+ * message components are checked like Discord does; threads can be archived and locked.
+ *
+ * Gateway: HELLO (op 10) on connect, IDENTIFY (op 2; a wrong token closes with 4004; a privileged
+ * intent closes with 4014 when `refusePrivilegedIntents` is set) → READY (with
  * session_id, resume_gateway_url, user, application, the guild unavailable) then GUILD_CREATE;
  * heartbeats (op 1 → op 11); dispatches (op 0) with increasing `s`, kept per session; RESUME (op 6)
  * → the missed dispatches replayed, then RESUMED (an unknown session gets op 9). A connection can
@@ -25,6 +32,7 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer, WebSocket } from 'ws';
 import type { APIApplicationCommand, APIEmbed } from 'discord.js';
 import { commandsInBody, isGatewayPayload, isRecord, isRecordedBody, type RecordedBody } from './bodies.ts';
+import { ChannelStore, componentProblems, type ChannelKind, type StoredMessage } from './channels.ts';
 import {
   BOT_PERMISSIONS,
   MEMBER_PERMISSIONS,
@@ -51,6 +59,8 @@ export interface RecordedRequest {
   parsed: unknown;
   at: number;
   status: number;
+  /** What the stand-in answered (a created message, a channel…), when it answered with a body. */
+  response?: unknown;
 }
 
 export interface GatewayFrame {
@@ -65,6 +75,8 @@ export interface Fault {
   path: RegExp;
   /** Default 429. */
   status?: number;
+  /** Discord's JSON error code for a non-429 status (e.g. 50013 Missing Permissions). Default 0. */
+  code?: number;
   /** Seconds, for a 429 (Retry-After header and retry_after body). Default 1. */
   retryAfter?: number;
   global?: boolean;
@@ -129,6 +141,24 @@ export interface MessageInput {
   author: FakeUser;
   dm?: boolean;
   webhookId?: string;
+  /** The channel or thread. Default: `#general`. */
+  channelId?: string;
+}
+
+export interface ForumPostInput {
+  title: string;
+  content: string;
+  author: FakeUser;
+  /** Default: the guild's forum. */
+  forumId?: string;
+}
+
+export interface ButtonClickInput {
+  /** The message that carries the button. */
+  messageId: string;
+  customId: string;
+  user: FakeUser;
+  permissions?: bigint;
 }
 
 export interface SentInteraction {
@@ -187,13 +217,19 @@ export class FakeDiscord {
   port = 0;
   /** Close IDENTIFY with 4004 "Authentication failed" whatever the token (a token reset while REST still works). */
   rejectIdentify = false;
+  /**
+   * Close IDENTIFY with 4014 "Disallowed intent(s)" when it asks for a privileged intent (Message
+   * Content, Guild Members, Presences): the application has not enabled them in the Developer Portal.
+   */
+  refusePrivilegedIntents = false;
 
   readonly #events = new EventEmitter();
   readonly #server: http.Server;
   readonly #wss: WebSocketServer;
   readonly #interactions = new Map<string, InteractionState>();
   readonly #sessions = new Map<string, Session>();
-  readonly #messages = new Map<string, { channelId: string }>();
+  /** Channels, threads and messages, and the `/channels/…` routes. */
+  readonly channels: ChannelStore;
   readonly #faults: (Fault & { left: number })[] = [];
   readonly #dmChannels = new Map<string, string>();
   #session: Session | null = null;
@@ -210,12 +246,20 @@ export class FakeDiscord {
       id: guildId,
       name: 'Loopback Test Server',
       channelId: snowflake(),
+      answerChannelId: snowflake(),
+      forumChannelId: snowflake(),
       everyoneRoleId: guildId,
       adminRoleId: snowflake(),
       botRoleId: snowflake(),
       ownerId: snowflake(),
       joinedAt: new Date().toISOString(),
     };
+    this.channels = new ChannelStore({ bot: this.bot, dispatch: (event, data) => this.dispatch(event, data) });
+    const channel = (id: string, kind: ChannelKind, name: string) =>
+      this.channels.add({ id, kind, guildId, name, parentId: null, ownerId: null, archived: false, locked: false });
+    channel(this.guild.channelId, 'text', 'general');
+    channel(this.guild.answerChannelId, 'text', 'help');
+    channel(this.guild.forumChannelId, 'forum', 'questions');
     this.#events.setMaxListeners(100);
     this.#server = http.createServer((req, res) => {
       void this.#handle(req, res);
@@ -387,10 +431,14 @@ export class FakeDiscord {
     return { id, token, dispatchedAt };
   }
 
-  /** Dispatches a MESSAGE_CREATE in the guild channel (or a DM with the bot). Returns its id. */
+  /** Dispatches a MESSAGE_CREATE in a guild channel or thread (default `#general`), or a DM with the bot. Returns its id. */
   sendMessage(input: MessageInput): string {
-    const id = snowflake();
-    const channelId = input.dm ? this.dmChannelFor(input.author) : this.guild.channelId;
+    return this.#memberMessage(input, snowflake());
+  }
+
+  #memberMessage(input: MessageInput, id: string): string {
+    const channelId = input.dm ? this.dmChannelFor(input.author) : (input.channelId ?? this.guild.channelId);
+    const channel = this.channels.get(channelId);
     const mentionedIds = [...input.content.matchAll(/<@!?(\d+)>/g)].map((match) => match[1]);
     const mentions = mentionedIds
       .filter((mentioned) => mentioned === this.bot.id)
@@ -399,7 +447,7 @@ export class FakeDiscord {
       id,
       type: 0,
       channel_id: channelId,
-      ...(input.dm ? { channel_type: 1 } : { guild_id: this.guild.id, channel_type: 0 }),
+      ...(input.dm ? { channel_type: 1 } : { guild_id: this.guild.id, channel_type: channel?.kind === 'thread' ? 11 : 0 }),
       author: input.author,
       ...(input.dm || input.webhookId ? {} : { member: memberOf(undefined, [], this.guild.joinedAt) }),
       content: input.content,
@@ -416,9 +464,61 @@ export class FakeDiscord {
       flags: 0,
       ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     };
-    this.#messages.set(id, { channelId });
+    this.channels.storeMessage(messageObject({ id, channelId, guildId: input.dm ? undefined : this.guild.id, author: input.author, body: { content: input.content } }));
     this.dispatch('MESSAGE_CREATE', payload);
     return id;
+  }
+
+  /**
+   * A member posts in a forum: THREAD_CREATE for the post's thread, then MESSAGE_CREATE for its
+   * first message, whose id is the thread's. Returns the thread id.
+   */
+  createForumPost(input: ForumPostInput): string {
+    const threadId = snowflake();
+    this.channels.createThread({ id: threadId, guildId: this.guild.id, parentId: input.forumId ?? this.guild.forumChannelId, name: input.title, ownerId: input.author.id });
+    this.#memberMessage({ content: input.content, author: input.author, channelId: threadId }, threadId);
+    return threadId;
+  }
+
+  /** A member (or a moderator) deletes a message: forgotten, and MESSAGE_DELETE sent. */
+  deleteMessage(messageId: string): void {
+    const message = this.channels.deleteMessage(messageId);
+    if (!message) throw new Error(`No message ${messageId}`);
+    this.dispatch('MESSAGE_DELETE', { id: messageId, channel_id: message.channel_id, guild_id: this.guild.id });
+  }
+
+  /** A member clicks a button: INTERACTION_CREATE of type 3 (message component) with the message that carries it. */
+  clickButton(input: ButtonClickInput): SentInteraction {
+    const message = this.channels.message(input.messageId);
+    if (!message) throw new Error(`No message ${input.messageId}`);
+    const id = snowflake();
+    const token = interactionToken();
+    const channel = this.channels.get(message.channel_id);
+    const payload = {
+      id,
+      application_id: this.applicationId,
+      type: 3,
+      token,
+      version: 1,
+      data: { custom_id: input.customId, component_type: 2 },
+      message,
+      guild_id: this.guild.id,
+      guild: { id: this.guild.id, locale: 'en-US', features: [] },
+      channel_id: message.channel_id,
+      channel: channel ? this.channels.channelObject(channel) : textChannel(message.channel_id, this.guild.id, 'general'),
+      member: { ...memberOf(input.user, [], this.guild.joinedAt), permissions: (input.permissions ?? MEMBER_PERMISSIONS).toString() },
+      app_permissions: BOT_PERMISSIONS.toString(),
+      locale: 'en-US',
+      guild_locale: 'en-US',
+      context: 0,
+      authorizing_integration_owners: { '0': this.guild.id },
+      entitlements: [],
+      attachment_size_limit: 26_214_400,
+    };
+    const dispatchedAt = Date.now();
+    this.#interactions.set(id, { id, token, dispatchedAt, channelId: message.channel_id, guildId: this.guild.id, acknowledged: false, callbackType: undefined, ephemeral: false, original: undefined, deleted: false });
+    this.dispatch('INTERACTION_CREATE', payload);
+    return { id, token, dispatchedAt };
   }
 
   /** The REST requests that carry a message body the bot sent (replies, edits, follow-ups, messages). */
@@ -508,6 +608,11 @@ export class FakeDiscord {
       connection.ws.close(4004, 'Authentication failed.');
       return;
     }
+    const PRIVILEGED = (1 << 1) | (1 << 8) | (1 << 15);
+    if (this.refusePrivilegedIntents && (Number(data.intents ?? 0) & PRIVILEGED) !== 0) {
+      connection.ws.close(4014, 'Disallowed intent(s).');
+      return;
+    }
     const session: Session = { id: snowflake(), seq: 0, events: [], connection };
     this.#sessions.set(session.id, session);
     this.#session = session;
@@ -571,6 +676,7 @@ export class FakeDiscord {
 
     const respond = (status: number, payload?: unknown, extraHeaders: Record<string, string> = {}) => {
       record.status = status;
+      if (payload !== undefined) record.response = payload;
       this.requests.push(record);
       this.#events.emit('request');
       if (payload === undefined) {
@@ -605,7 +711,7 @@ export class FakeDiscord {
             },
           );
         }
-        return respond(status, { message: `${status}: injected by the test`, code: 0 });
+        return respond(status, { message: `${status}: injected by the test`, code: fault.code ?? 0 });
       }
     }
 
@@ -652,7 +758,7 @@ export class FakeDiscord {
       if (state.acknowledged) return respond(400, { message: 'Interaction has already been acknowledged.', code: 40060 });
       const type = Number(body?.type);
       if (type === 4 || type === 7) {
-        const problems = messageBodyProblems(body?.data);
+        const problems = [...messageBodyProblems(body?.data), ...componentProblems(body?.data?.components)];
         if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
       }
       if (type === 8) {
@@ -698,17 +804,20 @@ export class FakeDiscord {
         return respond(204);
       }
       if (method === 'PATCH') {
-        const problems = messageBodyProblems(body);
+        const problems = [...messageBodyProblems(body), ...componentProblems(body.components)];
         if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
         const original: OriginalMessage = state.original ?? {};
         const updated = {
           ...original,
           ...(body.content !== undefined ? { content: body.content } : {}),
           ...(body.embeds !== undefined ? { embeds: body.embeds } : {}),
+          ...(body.components !== undefined ? { components: body.components } : {}),
           flags: Number(original.flags ?? 0) & ~128,
           edited_timestamp: new Date().toISOString(),
         };
         state.original = updated;
+        // A public response is a message in the channel: members can click its buttons.
+        if (typeof updated.id === 'string' && !state.ephemeral) this.channels.storeMessage(updated as unknown as StoredMessage);
         return respond(200, updated);
       }
     }
@@ -721,28 +830,8 @@ export class FakeDiscord {
       return respond(200, messageObject({ id: snowflake(), channelId: state.channelId, guildId: state.guildId, author: this.bot, body, flags: Number(body?.flags ?? 0), webhookId: this.applicationId, applicationId: this.applicationId }));
     }
 
-    if ((match = route(/^\/channels\/(\d+)\/messages$/, 'POST'))) {
-      const channelId = match[1] ?? '';
-      const problems = messageBodyProblems(body);
-      if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
-      const reference = body?.message_reference;
-      if (reference?.message_id && !this.#messages.has(reference.message_id) && reference.fail_if_not_exists !== false) {
-        return respond(400, { message: 'Invalid Form Body', code: 50035, errors: ['message_reference: Unknown message'] });
-      }
-      const id = snowflake();
-      this.#messages.set(id, { channelId });
-      const guildId = channelId === this.guild.channelId ? this.guild.id : undefined;
-      return respond(
-        200,
-        messageObject({ id, channelId, guildId, author: this.bot, body, ...(reference ? { reference: { channel_id: channelId, ...reference } } : {}) }),
-      );
-    }
-    if ((match = route(/^\/channels\/(\d+)\/messages\/(\d+)$/, 'PATCH'))) {
-      const problems = messageBodyProblems(body);
-      if (problems.length > 0) return respond(400, { message: 'Invalid Form Body', code: 50035, errors: problems });
-      return respond(200, messageObject({ id: match[2] ?? '', channelId: match[1] ?? '', author: this.bot, body }));
-    }
-    if (route(/^\/channels\/(\d+)\/typing$/, 'POST')) return respond(204);
+    const channelReply = this.channels.handle(method, path, body, messageBodyProblems);
+    if (channelReply) return respond(channelReply.status, channelReply.payload);
 
     return respond(404, { message: '404: Not Found', code: 0 });
   }
