@@ -3,7 +3,7 @@
  *
  *   npm run -s bench:all -- --shared ../shared/bench [--sets docs,papers,...] [--json] [--verbose]
  *                           [--excerpt-chars 300] [--model ID_OR_FOLDER] [--model-dir DIR] [--offline]
- *                           [--set-timeout-min 20]
+ *                           [--set-timeout-min 20] [--no-convert] [--save FILE]
  *
  * Converts the plain-text sets into the other formats first (benchmarks/.generated/, see
  * benchmarks/formats/), then runs `benchmarks/bench.ts --json` once per set, each in its own
@@ -14,14 +14,14 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { developmentSets, selectSets, type DevSet } from './dev-sets.ts';
 import type { DumpedAnswer } from './excerpt-dump.ts';
-import { convertSet, type Format } from './formats/convert.ts';
+import type { Format } from './formats/convert.ts';
 import { machineInfo } from './machine.ts';
 import { summarizeLeaks, type LeakSummary } from './markup-leaks.ts';
 import { printAllSets } from './all-sets-table.ts';
@@ -30,7 +30,7 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 const benchScript = path.join(projectRoot, 'benchmarks', 'bench.ts');
 
 const USAGE = `Usage: npm run -s bench:all -- --shared ../shared/bench [--sets NAME,...] [--json] [--verbose]
-                        [--excerpt-chars 300] [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--set-timeout-min 20]`;
+                        [--excerpt-chars 300] [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--set-timeout-min 20] [--no-convert] [--save FILE]`;
 
 /** What `bench.ts --json` reports for one set (the fields this table reads; the JSON keeps them all). */
 export interface BenchReport {
@@ -98,6 +98,9 @@ async function convertNeeded(sets: readonly DevSet[]): Promise<void> {
     entry.formats.add(set.conversion.format);
     bySource.set(set.conversion.from, entry);
   }
+  if (bySource.size === 0) return;
+  // Loaded only when needed: the writers' packages (docx, pdfkit) are not needed by the other sets.
+  const { convertSet } = await import('./formats/convert.ts');
   for (const [from, { to, formats }] of bySource) {
     const started = performance.now();
     const result = await convertSet({ from, to, formats: [...formats] });
@@ -136,6 +139,8 @@ async function main(): Promise<void> {
       'model-dir': { type: 'string' },
       offline: { type: 'boolean' },
       'set-timeout-min': { type: 'string' },
+      'no-convert': { type: 'boolean' },
+      save: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -163,7 +168,12 @@ async function main(): Promise<void> {
   }
   if (values.offline) passThrough.push('--offline');
 
-  await convertNeeded(sets);
+  if (values['no-convert']) {
+    const missing = sets.filter((set) => set.conversion !== undefined && !existsSync(set.docsDir)).map((set) => set.docsDir);
+    if (missing.length > 0) throw new Error(`--no-convert: not converted yet: ${missing.join(', ')} (run once without --no-convert)`);
+  } else {
+    await convertNeeded(sets);
+  }
   const results: SetResult[] = [];
   for (const set of sets) {
     log(`${set.name}: ${set.docsDir}`);
@@ -174,8 +184,10 @@ async function main(): Promise<void> {
   const date = new Date().toISOString();
   const machine = machineInfo();
   if (results.some((result) => !result.ok)) process.exitCode = 1;
+  const json = `${JSON.stringify({ sets: results, date, machine })}\n`;
+  if (values.save !== undefined) await writeFile(path.resolve(values.save), json);
   if (values.json) {
-    process.stdout.write(`${JSON.stringify({ sets: results, date, machine })}\n`);
+    process.stdout.write(json);
     return;
   }
   process.stdout.write(printAllSets(results, { verbose: values.verbose === true, date, machine }));

@@ -21,6 +21,8 @@ export const LEAK_RULES: readonly LeakRule[] = [
   // In pairs around words, as Markdown writes them: a lone `**` is a footnote mark in many papers.
   { name: 'strong/emphasis **', pattern: /(^|[\s(["'])\*\*[^\s*][^*\n]*?\*\*($|[\s.,;:!?)"'])/, inCode: false },
   { name: 'strong/emphasis __', pattern: /(^|[\s(["'])__[^\s_][^_\n]*?__($|[\s.,;:!?)"'])/, inCode: false },
+  { name: 'emphasis *', pattern: /(^|[\s(["'])\*[^\s*][^*\n]*?[^\s*]\*($|[\s.,;:!?)"'])|(^|[\s(["'])\*[^\s*]\*($|\s)/, inCode: false },
+  { name: 'emphasis _', pattern: /(^|[\s(["'])_[^\s_][^_\n]*?[^\s_]_($|[\s.,;:!?)"'])/, inCode: false },
   { name: 'container :::', pattern: /(^|\n)\s*:::/, inCode: true },
   { name: 'link ](', pattern: /\]\(/, inCode: false },
   { name: 'tag <Tag', pattern: /<\/?[A-Za-z][\w.-]*(\s[^<>]*)?\/?>|<[A-Z][\w.-]*[\s/]/, inCode: false },

@@ -10,6 +10,7 @@ describe('markup-leak check', () => {
       '*Case number and percentage. **Incidence rate significantly higher than in other groups.',
       'Frontiers February 2013 | Volume 7 | Article 11 and the tracer',
       'if a < b then the value (x > 3) is kept',
+      'p < 0.05* and 3 * 4 = 12, snake_case_name and __dirname',
     ]) {
       expect(findMarkupLeaks(text)).toEqual([]);
     }
@@ -19,6 +20,8 @@ describe('markup-leak check', () => {
     const cases: Array<[string, string]> = [
       ['Connect the **blue cable** first.', 'strong/emphasis **'],
       ['See the __setup__ page.', 'strong/emphasis __'],
+      ['The *Duchy* of Normandy', 'emphasis *'],
+      ['an _unusual_ word', 'emphasis _'],
       ['::: warning Initially an interaction token', 'container :::'],
       ['download it from the [vendor site](https://example.org/x)', 'link ]('],
       ['Open <DocsLink path="/guide" /> for details', 'tag <Tag'],

@@ -22,7 +22,7 @@ function answered(question: string, sources: string[]): Answer {
     question,
     answered: true,
     mode: 'lexical',
-    excerpts: sources.map((source, i) => ({ text: 'x', source, location: 'paragraph 1', score: 1 - i / 10, title: source, paragraph: 1, start: 0, end: 1 })),
+    excerpts: sources.map((source, i) => ({ text: 'x', kind: 'prose' as const, parts: [{ kind: 'paragraph' as const, text: 'x' }], source, location: 'paragraph 1', score: 1 - i / 10, title: source, paragraph: 1, start: 0, end: 1 })),
   };
 }
 

@@ -56,7 +56,7 @@ describe('masked links in document text', () => {
   });
 
   it('neutralises masked links inside an answer embed', () => {
-    const excerpt: Excerpt = { text: HOSTILE, source: 'links.md', location: 'paragraph 1', score: 1, title: 'Links [x](https://evil.example/t)', paragraph: 1, start: 0, end: HOSTILE.length };
+    const excerpt: Excerpt = { text: HOSTILE, kind: 'prose', parts: [{ kind: 'paragraph', text: HOSTILE }], source: 'links.md', location: 'paragraph 1', score: 1, title: 'Links [x](https://evil.example/t)', paragraph: 1, start: 0, end: HOSTILE.length };
     const answer: Answer = { question: 'where [q](https://evil.example/q) is the map?', answered: true, mode: 'lexical', excerpts: [excerpt] };
     const embed = formatAnswer(answer).embeds?.[0];
     const text = [embed?.title ?? '', ...(embed?.fields ?? []).flatMap((field) => [field.name, field.value])].join('\n');
@@ -65,7 +65,7 @@ describe('masked links in document text', () => {
 });
 
 describe('citation links', () => {
-  const excerpt: Excerpt = { text: 'x', source: 'guide/install.md', location: 'Install', score: 1, title: 'Install', paragraph: 1, start: 0, end: 1 };
+  const excerpt: Excerpt = { text: 'x', kind: 'prose', parts: [{ kind: 'paragraph', text: 'x' }], source: 'guide/install.md', location: 'Install', score: 1, title: 'Install', paragraph: 1, start: 0, end: 1 };
 
   it('link to the document URL from its metadata, without a preview', () => {
     expect(formatCitation({ ...excerpt, url: 'https://docs.example.com/guide/install' })).toBe(
