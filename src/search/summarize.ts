@@ -1,21 +1,61 @@
 /**
- * Extractive summaries: the sentences that best represent a document (or all documents), chosen
- * by closeness to the document's overall term profile (TF-IDF centroid), a lead bonus (openings
- * carry the gist in articles), and maximal marginal relevance so that no two say the same thing.
- * Shown verbatim, in document order.
+ * Extractive summaries: a few whole sentences of a document (or of all documents), verbatim and in
+ * document order, about as long as a news highlight. What picks them, as good unsupervised news
+ * summarisers do:
+ *
+ * - a lead prior, 1 / (1 + position)^leadDecay: articles and reports state their gist first;
+ * - centrality: closeness (TF-IDF cosine) to the document's overall term profile, so a later
+ *   sentence that carries the main subject can beat an anecdotal opening;
+ * - redundancy (maximal marginal relevance): no two picked sentences say the same thing, and a
+ *   near-repeat of a picked sentence is never picked;
+ * - what is not summary material is left out: questions, fragments (captions, datelines), code
+ *   and table rows, and any sentence that ends at an abbreviation ("...by the U.S."), which may be
+ *   a sentence cut short; an opening quotation costs a little (a quote is rarely the gist).
+ *
+ * The length is a word budget of `wordsPerSentence` per sentence asked for: a long sentence that
+ * would pass it is skipped for a shorter one, so three sentences stay around 66 words.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze } from '../index/text-analysis.ts';
 import type { Summary, SummarySentence } from './types.ts';
 
+/** How a summary is chosen. Callers pass a partial object; what they leave out keeps its default. */
 export interface SummaryOptions {
-  /** Most sentences in a summary. Default: 5. */
-  maxSentences?: number;
-  /** Sentences shorter than this are not summary material (captions, fragments). Default: 40. */
-  minChars?: number;
-  /** Sentences longer than this are too long to show whole. Default: 400. */
-  maxChars?: number;
+  /** Most sentences in a summary (the SUMMARY_SENTENCES setting). Default: 3. */
+  maxSentences: number;
+  /**
+   * Word budget per sentence asked for: sentences that would take the summary past
+   * maxSentences × this are skipped (the first pick always fits). Default: 22, so three sentences
+   * come to at most 66 words, the length of a news highlight.
+   */
+  wordsPerSentence: number;
+  /** Sentences with fewer words are fragments (captions, datelines, "Here are some answers:"). Default: 6. */
+  minWords: number;
+  /** Sentences with more words are too long to read as a summary line. Default: 80. */
+  maxWords: number;
+  /** How fast the lead prior 1 / (1 + position)^leadDecay falls with a sentence's position in its document. Default: 2. */
+  leadDecay: number;
+  /** Weight of the TF-IDF cosine to the document's term profile (0..1), against the lead prior (0..1). Default: 1. */
+  centralityWeight: number;
+  /** Taken off per unit of cosine similarity to the closest sentence already picked. Default: 0.3. */
+  redundancyWeight: number;
+  /** Taken off a sentence that opens with a quotation mark. Default: 0.2. */
+  quotePenalty: number;
+  /** A sentence at least this similar (cosine) to one already picked repeats it and is never picked. Default: 0.8. */
+  repeatSimilarity: number;
 }
+
+export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
+  maxSentences: 3,
+  wordsPerSentence: 22,
+  minWords: 6,
+  maxWords: 80,
+  leadDecay: 2,
+  centralityWeight: 1,
+  redundancyWeight: 0.3,
+  quotePenalty: 0.2,
+  repeatSimilarity: 0.8,
+};
 
 interface Candidate {
   source: string;
@@ -23,68 +63,110 @@ interface Candidate {
   /** Position in reading order across the documents summarised. */
   order: number;
   /** Position of the sentence in its document (0 for the first). */
-  rank: number;
-  start: number;
-  end: number;
+  position: number;
   text: string;
+  words: number;
   vector: Map<string, number>;
+  norm: number;
 }
 
-function norm(vector: Map<string, number>): number {
+/** Ends like a sentence: a terminator, then only closing quotes or brackets. */
+const SENTENCE_END = /[.!?…]["'”’)\]]*$/u;
+const QUESTION_END = /\?["'”’)\]]*$/u;
+const OPENS_WITH_QUOTE = /^["“‘'«]/u;
+/**
+ * The last word is an acronym with periods ("U.S.", "p.m."), a capital initial ("J.") or a title
+ * ("Dr."): the sentence may have been split inside itself, so it is not shown as a whole one.
+ */
+const ENDS_AT_ABBREVIATION = /(?:^|[\s("'“‘])(?:(?:\p{L}\.){2,}|\p{Lu}\.|(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Inc|Corp|Co|Ltd|vs)\.)["'”’)]*$/u;
+
+/** Whether a sentence can stand in a summary by itself (see the module comment). */
+export function isSummaryMaterial(text: string, words: number, options: Pick<SummaryOptions, 'minWords' | 'maxWords'>): boolean {
+  return (
+    words >= options.minWords &&
+    words <= options.maxWords &&
+    SENTENCE_END.test(text) &&
+    !QUESTION_END.test(text) &&
+    !ENDS_AT_ABBREVIATION.test(text)
+  );
+}
+
+function vectorNorm(vector: Map<string, number>): number {
   let sum = 0;
   for (const value of vector.values()) sum += value * value;
   return Math.sqrt(sum);
 }
 
-function cosine(a: Map<string, number>, b: Map<string, number>): number {
+function cosine(a: Map<string, number>, aNorm: number, b: Map<string, number>, bNorm: number): number {
+  if (aNorm === 0 || bNorm === 0) return 0;
   const [small, large] = a.size < b.size ? [a, b] : [b, a];
   let dot = 0;
   for (const [term, value] of small) dot += value * (large.get(term) ?? 0);
-  const denominator = norm(a) * norm(b);
-  return denominator > 0 ? dot / denominator : 0;
+  return dot / (aNorm * bNorm);
+}
+
+/** Every sentence of the wanted documents, in reading order, with its TF-IDF vector. */
+function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
+  const positions = new Map<string, number>();
+  for (const passage of index.passages) {
+    if (!wanted.has(passage.source)) continue;
+    const text = index.documentsBySource.get(passage.source)?.text ?? '';
+    for (const sentence of passage.sentences) {
+      const raw = text.slice(sentence.start, sentence.end);
+      // A span with a line break inside is a code block or a table row, never a summary line.
+      if (/\n/.test(raw)) continue;
+      const position = positions.get(passage.source) ?? 0;
+      positions.set(passage.source, position + 1);
+      const sentenceText = raw.replace(/\s+/g, ' ');
+      const vector = new Map<string, number>();
+      for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + index.lexical.idf(term));
+      const words = sentenceText.split(' ').length;
+      candidates.push({ source: passage.source, paragraph: passage.paragraph, order: candidates.length, position, text: sentenceText, words, vector, norm: vectorNorm(vector) });
+    }
+  }
+  return candidates;
 }
 
 /** Summarises the documents whose sources are given (all documents of the index when empty). */
-export function summarizeDocuments(index: LoadedIndex, sources: readonly string[], options: SummaryOptions = {}): Summary {
-  const maxSentences = options.maxSentences ?? 5;
-  const minChars = options.minChars ?? 40;
-  const maxChars = options.maxChars ?? 400;
+export function summarizeDocuments(index: LoadedIndex, sources: readonly string[], options: Partial<SummaryOptions> = {}): Summary {
+  const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
   const wanted = new Set(sources.length > 0 ? sources : index.documents.map((document) => document.source));
-  const texts = new Map(index.documents.map((document) => [document.source, document.text]));
+  const candidates = candidatesOf(index, wanted);
 
-  const candidates: Candidate[] = [];
-  const ranks = new Map<string, number>();
-  for (const passage of index.passages) {
-    if (!wanted.has(passage.source)) continue;
-    const text = texts.get(passage.source) ?? '';
-    for (const sentence of passage.sentences) {
-      const rank = ranks.get(passage.source) ?? 0;
-      ranks.set(passage.source, rank + 1);
-      const sentenceText = text.slice(sentence.start, sentence.end).replace(/\s+/g, ' ');
-      const vector = new Map<string, number>();
-      for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + index.lexical.idf(term));
-      candidates.push({ source: passage.source, paragraph: passage.paragraph, order: candidates.length, rank, start: sentence.start, end: sentence.end, text: sentenceText, vector });
-    }
-  }
-
-  const centroid = new Map<string, number>();
+  // The documents' term profile: the sum of their sentences' unit vectors.
+  const profile = new Map<string, number>();
   for (const candidate of candidates) {
-    const length = norm(candidate.vector) || 1;
-    for (const [term, value] of candidate.vector) centroid.set(term, (centroid.get(term) ?? 0) + value / length);
+    if (candidate.norm === 0) continue;
+    for (const [term, value] of candidate.vector) profile.set(term, (profile.get(term) ?? 0) + value / candidate.norm);
   }
+  const profileNorm = vectorNorm(profile);
 
-  const usable = candidates.filter((candidate) => candidate.text.length >= minChars && candidate.text.length <= maxChars && candidate.vector.size >= 4);
+  const usable = candidates.filter((candidate) => isSummaryMaterial(candidate.text, candidate.words, settings));
   const pool = usable.length > 0 ? usable : candidates;
-  const relevance = new Map(pool.map((candidate) => [candidate, cosine(candidate.vector, centroid) + 0.15 / (1 + candidate.rank)]));
+  const relevance = new Map(
+    pool.map((candidate) => [
+      candidate,
+      1 / (1 + candidate.position) ** settings.leadDecay +
+        settings.centralityWeight * cosine(candidate.vector, candidate.norm, profile, profileNorm) -
+        (OPENS_WITH_QUOTE.test(candidate.text) ? settings.quotePenalty : 0),
+    ]),
+  );
 
+  // Greedy maximal marginal relevance within the word budget; a sentence that no longer fits
+  // never will, so each round looks only at those that do (the first pick always fits).
+  const wordBudget = settings.maxSentences * settings.wordsPerSentence;
   const chosen: Candidate[] = [];
-  while (chosen.length < maxSentences && chosen.length < pool.length) {
+  let words = 0;
+  while (chosen.length < settings.maxSentences) {
     let best: Candidate | undefined;
     let bestScore = -Infinity;
     for (const candidate of pool) {
-      if (chosen.includes(candidate)) continue;
-      const redundancy = Math.max(0, ...chosen.map((picked) => cosine(candidate.vector, picked.vector)));
-      const score = 0.7 * (relevance.get(candidate) ?? 0) - 0.3 * redundancy;
+      if (chosen.includes(candidate) || (chosen.length > 0 && words + candidate.words > wordBudget)) continue;
+      let redundancy = 0;
+      for (const picked of chosen) redundancy = Math.max(redundancy, cosine(candidate.vector, candidate.norm, picked.vector, picked.norm));
+      if (redundancy >= settings.repeatSimilarity) continue;
+      const score = (relevance.get(candidate) ?? 0) - settings.redundancyWeight * redundancy;
       if (score > bestScore) {
         bestScore = score;
         best = candidate;
@@ -92,6 +174,7 @@ export function summarizeDocuments(index: LoadedIndex, sources: readonly string[
     }
     if (!best) break;
     chosen.push(best);
+    words += best.words;
   }
 
   const sentences: SummarySentence[] = chosen

@@ -74,6 +74,6 @@ export interface SummarySentence {
 export interface Summary {
   /** The document summarised, or undefined for a summary of all documents. */
   source: string | undefined;
-  /** At most five verbatim sentences, in document order. */
+  /** At most SUMMARY_SENTENCES (default 3) verbatim sentences, in document order. */
   sentences: SummarySentence[];
 }

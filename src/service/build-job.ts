@@ -17,7 +17,7 @@ export interface BuildJob {
   docsDir: string;
   maxDocumentBytes: number;
   model: ModelSettings;
-  summaryOptions: SummaryOptions;
+  summaryOptions: Partial<SummaryOptions>;
   /** A connection to the model thread (transferred), or null for a lexical-only build. */
   modelPort: MessagePort | null;
   /** Where to write the vectors graph (in the build folder, or a temporary file when the index folder cannot be written). */

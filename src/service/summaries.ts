@@ -12,20 +12,20 @@ export const SUMMARIES_ATTACHMENT = 'summaries';
 
 export interface StoredSummaries {
   /** The options they were made with: other options make them stale. */
-  options: SummaryOptions;
+  options: Partial<SummaryOptions>;
   /** The summary of all documents. */
   all: Summary;
   /** The summary of each document, by source. */
   bySource: Record<string, Summary>;
 }
 
-/** The summary options the configuration asks for (none of them is configurable yet). */
-export function summaryOptions(_config: AppConfig): SummaryOptions {
-  return {};
+/** The summary options the configuration asks for (SUMMARY_SENTENCES). */
+export function summaryOptions(config: AppConfig): Partial<SummaryOptions> {
+  return { maxSentences: config.summarySentences };
 }
 
 /** Summarises every document, and all of them together. The cost grows with the corpus: run it at build time. */
-export function computeSummaries(index: LoadedIndex, options: SummaryOptions): StoredSummaries {
+export function computeSummaries(index: LoadedIndex, options: Partial<SummaryOptions>): StoredSummaries {
   const passagesBySource = new Map<string, LoadedIndex['passages']>();
   for (const passage of index.passages) {
     const list = passagesBySource.get(passage.source);
@@ -53,7 +53,7 @@ function storedSummaries(index: LoadedIndex): StoredSummaries | undefined {
 }
 
 /** Why the stored summaries cannot be used with these options (missing, or made otherwise), or undefined. */
-export function summariesStaleness(index: LoadedIndex, options: SummaryOptions): string | undefined {
+export function summariesStaleness(index: LoadedIndex, options: Partial<SummaryOptions>): string | undefined {
   const stored = storedSummaries(index);
   if (!stored) return 'the index has no stored summaries';
   return JSON.stringify(stored.options) === JSON.stringify(options) ? undefined : 'the summary settings changed';
