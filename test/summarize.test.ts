@@ -95,6 +95,40 @@ describe('summaries', () => {
   });
 });
 
+describe('summaries of a Markdown page', () => {
+  it('leave out code and table rows and cite the section', async () => {
+    const page = [
+      '# Install',
+      '',
+      '## Requirements',
+      '',
+      'The tool needs a recent runtime and about one gigabyte of free disk space on the machine.',
+      '',
+      '```sh',
+      'echo "The tool installs itself globally and checks the runtime version for every user."',
+      '```',
+      '',
+      '| Runtime | Version needed by the tool for every feature |',
+      '| --- | --- |',
+      '| Node | Version 20 or newer is needed for every single feature of the tool. |',
+      '',
+    ].join('\n');
+    const qa = await DocumentQa.open(testConfig({ DOCS_DIR: folderWith({ 'install.md': page }), INDEX_DIR: tempDir(), EMBEDDING_MODEL: 'none' }));
+    try {
+      const summary = await qa.summarize('install.md');
+      expect(summary.sentences).toEqual([
+        {
+          text: 'The tool needs a recent runtime and about one gigabyte of free disk space on the machine.',
+          source: 'install.md',
+          location: 'Requirements',
+        },
+      ]);
+    } finally {
+      await qa.close();
+    }
+  });
+});
+
 describe('summary material', () => {
   const limits = { minWords: 3, maxWords: 40 };
   it('is a whole statement: not a question, a fragment, unpunctuated text or an abbreviation at the end', () => {

@@ -36,7 +36,11 @@ export async function answerIncoming(incoming: IncomingQuestion, context: BotCon
       ? (await answerFollowUp(ask, incoming.question, incoming.firstQuestion, { maxQuestionChars: context.config.maxQuestionChars })).answer
       : await ask(incoming.question);
   const latencyMs = performance.now() - started;
-  const answerId = context.stats.record({ question: incoming.question, answer, origin: incoming.origin, memberId: incoming.memberId, latencyMs });
+  // Conversation (a greeting, thanks, "help" to a mention) is replied to but is not a question to count.
+  const answerId =
+    answer.conversation === undefined
+      ? context.stats.record({ question: incoming.question, answer, origin: incoming.origin, memberId: incoming.memberId, latencyMs })
+      : undefined;
   const formatted = formatAnswer(answer);
   // Declines carry no buttons: they are already counted as what the documents are missing.
   const payload: ReplyPayload = answer.answered && answerId !== undefined ? { ...formatted, components: [feedbackRow(answerId)] } : formatted;

@@ -171,14 +171,11 @@ function describeMode(mode: string): string {
   }
 }
 
-/** An excerpt as it may carry its document's link (from metadata) once the core provides one. */
-type LinkedExcerpt = Excerpt & { url?: string | undefined };
-
 /**
  * `source, location`, as a link to the document when its metadata gives a URL (the only place a
  * link in an answer can come from); `<…>` around the target keeps Discord from adding a preview.
  */
-export function formatCitation(excerpt: LinkedExcerpt): string {
+export function formatCitation(excerpt: Pick<Excerpt, 'source' | 'location' | 'url'>): string {
   const text = `${escapeAndCut(excerpt.source, 300)}, ${escapeAndCut(excerpt.location, 100)}`;
   const url = citationUrl(excerpt.url);
   return url && url.length <= 500 ? `[${text}](<${url}>)` : text;

@@ -15,11 +15,6 @@ import { isQuestionToAnswer } from './question-intent.ts';
 import { NO_MENTIONS, prepareQuestion } from './replies.ts';
 import { firstQuestionOf, forumPostQuestion, isExpectedRefusal, startThreadFrom } from './threads.ts';
 
-/** Whether the bot should answer this message at all (kept for callers that only need yes or no). */
-export function isAddressedToBot(message: Message, context: Pick<BotContext, 'config' | 'threads'>): boolean {
-  return routeMessage(message, context).kind !== 'ignore';
-}
-
 function messageOptions(payload: ReplyPayload) {
   return { content: payload.content, embeds: payload.embeds ?? [], components: payload.components ?? [], allowedMentions: NO_MENTIONS };
 }

@@ -15,6 +15,7 @@
  * The length is a word budget of `wordsPerSentence` per sentence asked for: a long sentence that
  * would pass it is skipped for a shorter one, so three sentences stay around 66 words.
  */
+import { blockAt, passageLocation } from '../documents/citations.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze } from '../index/text-analysis.ts';
 import type { Summary, SummarySentence } from './types.ts';
@@ -59,7 +60,8 @@ export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
 
 interface Candidate {
   source: string;
-  paragraph: number;
+  /** Where the sentence is, as citations name it (section, page or paragraph). */
+  location: string;
   /** Position in reading order across the documents summarised. */
   order: number;
   /** Position of the sentence in its document (0 for the first). */
@@ -111,18 +113,21 @@ function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Candidat
   const positions = new Map<string, number>();
   for (const passage of index.passages) {
     if (!wanted.has(passage.source)) continue;
-    const text = index.documentsBySource.get(passage.source)?.text ?? '';
+    const document = index.documentsBySource.get(passage.source);
+    if (!document) continue;
+    const location = passageLocation(document, passage);
     for (const sentence of passage.sentences) {
-      const raw = text.slice(sentence.start, sentence.end);
-      // A span with a line break inside is a code block or a table row, never a summary line.
-      if (/\n/.test(raw)) continue;
+      const raw = document.text.slice(sentence.start, sentence.end);
+      // Code, table rows and headings are never summary lines (nor is any span with a line break in it).
+      const kind = blockAt(document, sentence.start)?.kind;
+      if (kind === 'code' || kind === 'table-row' || kind === 'heading' || /\n/.test(raw)) continue;
       const position = positions.get(passage.source) ?? 0;
       positions.set(passage.source, position + 1);
       const sentenceText = raw.replace(/\s+/g, ' ');
       const vector = new Map<string, number>();
       for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + index.lexical.idf(term));
       const words = sentenceText.split(' ').length;
-      candidates.push({ source: passage.source, paragraph: passage.paragraph, order: candidates.length, position, text: sentenceText, words, vector, norm: vectorNorm(vector) });
+      candidates.push({ source: passage.source, location, order: candidates.length, position, text: sentenceText, words, vector, norm: vectorNorm(vector) });
     }
   }
   return candidates;
@@ -179,6 +184,6 @@ export function summarizeDocuments(index: LoadedIndex, sources: readonly string[
 
   const sentences: SummarySentence[] = chosen
     .sort((a, b) => a.order - b.order)
-    .map((candidate) => ({ text: candidate.text, source: candidate.source, location: `paragraph ${candidate.paragraph}` }));
+    .map((candidate) => ({ text: candidate.text, source: candidate.source, location: candidate.location }));
   return { source: sources.length === 1 ? sources[0] : undefined, sentences };
 }

@@ -1,29 +1,37 @@
 /**
  * Follow-up questions in a conversation (a Discord thread): a follow-up that says too little on its
  * own ("and on Windows?", "when was that?") is searched together with the conversation's first
- * question; a full question is searched on its own, and with the first question only when it
- * finds nothing alone.
+ * question; a full question is searched on its own. (Retrying a declined full question with the
+ * first question's words would "answer" an off-topic question with the first question's passage.)
  */
-import { analyze } from '../index/text-analysis.ts';
+import { analyze, tokenize } from '../index/text-analysis.ts';
 import type { Answer } from '../search/types.ts';
 
 /** How follow-ups are read; every field has its default here. */
 export interface FollowUpOptions {
-  /** A follow-up with fewer search terms than this is vague. Default: 3. */
+  /** A follow-up with fewer search terms than this is vague. Default: 2. */
   minOwnTerms?: number;
   /** Longest question the service accepts (the first question is shortened to fit). Default: 500. */
   maxQuestionChars?: number;
 }
 
-const DEFAULTS = { minOwnTerms: 3, maxQuestionChars: 500 } as const;
+const DEFAULTS = { minOwnTerms: 2, maxQuestionChars: 500 } as const;
 
 /** Words that open a continuation rather than a new question. */
 const CONTINUATION = /^(?:and|or|but|also|so|then|what about|how about|same)\b/iu;
 
-/** Whether `followUp` needs the conversation's first question to be understood. */
+/** Pronouns that point back to something said before ("when was he killed?", "who said that?"). */
+const POINTING_BACK = new Set('he him his she her hers it its they them their theirs that this those these there'.split(' '));
+
+/**
+ * Whether `followUp` needs the conversation's first question to be understood: it opens as a
+ * continuation, points back with a pronoun, or has almost no search terms of its own.
+ */
 export function isVagueFollowUp(followUp: string, options: FollowUpOptions = {}): boolean {
   const minOwnTerms = options.minOwnTerms ?? DEFAULTS.minOwnTerms;
-  return CONTINUATION.test(followUp.trim()) || new Set(analyze(followUp)).size < minOwnTerms;
+  if (CONTINUATION.test(followUp.trim())) return true;
+  if (tokenize(followUp).some((token) => POINTING_BACK.has(token.word))) return true;
+  return new Set(analyze(followUp)).size < minOwnTerms;
 }
 
 export interface FollowUpAnswer {
@@ -54,8 +62,5 @@ export async function answerFollowUp(
     const answer = await ask(withContext(followUp, firstQuestion, maxChars));
     return { answer: { ...answer, question: followUp }, usedFirstQuestion: true };
   }
-  const alone = await ask(followUp);
-  if (alone.answered || !hasContext) return { answer: alone, usedFirstQuestion: false };
-  const together = await ask(withContext(followUp, firstQuestion, maxChars));
-  return together.answered ? { answer: { ...together, question: followUp }, usedFirstQuestion: true } : { answer: alone, usedFirstQuestion: false };
+  return { answer: await ask(followUp), usedFirstQuestion: false };
 }

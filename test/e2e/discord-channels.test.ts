@@ -4,6 +4,7 @@
  * real SQLite database in a temporary STATE_DIR.
  */
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PermissionFlagsBits } from 'discord.js';
@@ -16,6 +17,18 @@ import { embedOf, identifyData } from './fake-discord/bodies.ts';
 import { FAKE_TOKEN, captureLogger, makeWorkspace, testConfig, type CapturedLogger, type TestWorkspace } from './helpers.ts';
 import type { AppConfig } from '../../src/config.ts';
 import { PROJECT_ROOT } from '../support/temp.ts';
+import { liveMaskedLinks } from './markdown-links.ts';
+
+/** A document with a page URL in its front matter, and masked links and a bare URL in its text. */
+const HOSTILE_DOCUMENT = `---
+title: Harbour map
+url: https://docs.example.com/harbour/map
+---
+
+# Harbour map
+
+The harbour map is kept in the [the map page](https://evil.example/map) or [the mirror](https://evil.example/mirror) or [the third](https://evil.example/3), and a copy at https://evil.example/bare for the harbour pilots.
+`;
 
 let fake: FakeDiscord;
 let workspace: TestWorkspace;
@@ -55,6 +68,7 @@ async function startBot(overrides: Partial<AppConfig> = {}): Promise<DiscordBot>
 beforeAll(async () => {
   fake = await new FakeDiscord({ token: FAKE_TOKEN, heartbeatIntervalMs: 1000 }).start();
   workspace = makeWorkspace();
+  writeFileSync(path.join(workspace.docsDir, 'harbour-map.md'), HOSTILE_DOCUMENT);
   config = testConfig(workspace, `${fake.apiBase}/v10/`, {
     askCooldownSeconds: 0,
     adminRoleIds: [fake.guild.adminRoleId],
@@ -93,7 +107,7 @@ describe('an answer channel', () => {
 
   it('leaves thanks, chatter, +1 and a bare link alone, and declines a question the documents do not cover', async () => {
     const author = fake.user('chatty');
-    const ignored = ['thanks!', 'lol', '+1', 'https://example.com/some/page'].map((content) =>
+    const ignored = ['thanks!', 'lol', '+1', 'https://example.com/some/page', 'hi everyone!'].map((content) =>
       fake.sendMessage({ content, author, channelId: fake.guild.answerChannelId }),
     );
     const offTopicId = fake.sendMessage({ content: 'How do I configure the zebra quantum xylophone?', author, channelId: fake.guild.answerChannelId });
@@ -112,6 +126,30 @@ describe('an answer channel', () => {
     const mentionId = fake.sendMessage({ content: `<@${fake.bot.id}> When does the keeper trim the wick?`, author: fake.user('elsewhere') });
     await replyTo(fake.guild.channelId, mentionId, since);
     expect(fake.requests.slice(since).some((request) => request.body.message_reference?.message_id === silentId)).toBe(false);
+  });
+});
+
+describe('links in answers', () => {
+  it('cite the document URL from its metadata, and neutralise every masked link and bare URL of its text', async () => {
+    const messageId = fake.sendMessage({ content: 'Where is the harbour map kept for the pilots?', author: fake.user('pilot'), channelId: fake.guild.answerChannelId });
+    const reply = await replyTo(fake.guild.answerChannelId, messageId);
+    const value = embedOf(reply.body).fields?.[0]?.value ?? '';
+    expect(value).toContain('the map page');
+    expect(value).toMatch(/\[harbour-map\.md, [^\]]+\]\(<https:\/\/docs\.example\.com\/harbour\/map[^>]*>\)$/);
+    const excerptPart = value.split('\n')[0] ?? '';
+    expect(liveMaskedLinks(excerptPart)).toEqual([]);
+    expect(excerptPart).not.toMatch(/(?<!<)https:\/\/evil\.example\/bare/);
+  });
+});
+
+describe('conversation', () => {
+  it('gets a short reply to a mention, not a decline, and is not counted as a question', async () => {
+    const before = stats.overview().allTime.questions;
+    const messageId = fake.sendMessage({ content: `<@${fake.bot.id}> hi there!`, author: fake.user('greeter') });
+    const reply = await replyTo(fake.guild.channelId, messageId);
+    expect(reply.body.content).toContain('I answer questions about');
+    expect(reply.body.components ?? []).toHaveLength(0);
+    expect(stats.overview().allTime.questions).toBe(before);
   });
 });
 

@@ -8,29 +8,7 @@ import { escapeMarkdown } from 'discord.js';
 import { documentChoices, resolveDocumentChoice } from '../../src/discord/document-choices.ts';
 import { escapeText, formatAnswer, formatCitation } from '../../src/discord/format.ts';
 import type { Answer, Excerpt } from '../../src/search/types.ts';
-
-/**
- * The masked links Discord would render in `text`: `[label](target)` whose brackets are not
- * escaped (a backslash escapes the next character, so what counts is an odd run of them).
- */
-export function liveMaskedLinks(text: string): string[] {
-  const links: string[] = [];
-  let open = -1;
-  for (let i = 0; i < text.length; i += 1) {
-    const character = text[i];
-    if (character === '\\') {
-      i += 1; // the next character is escaped
-      continue;
-    }
-    if (character === '[') open = i;
-    else if (character === ']' && open >= 0 && text[i + 1] === '(') {
-      const close = text.indexOf(')', i + 2);
-      if (close > 0) links.push(text.slice(open, close + 1));
-      open = -1;
-    }
-  }
-  return links;
-}
+import { liveMaskedLinks } from './markdown-links.ts';
 
 const HOSTILE =
   'See [the map page](https://evil.example/map) or [the mirror](https://evil.example/mirror) and [a third](<https://evil.example/3>), details at https://evil.example/bare.';
