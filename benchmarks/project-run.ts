@@ -12,6 +12,7 @@ import { createLogger } from '../src/logging.ts';
 import type { Answer } from '../src/search/types.ts';
 import type { DocumentQa as DocumentQaClass, ReindexProgress } from '../src/service/document-qa.ts';
 import { directoryBytes, RssSampler } from './machine.ts';
+import { askOffTopic, type OffTopicResult, type OffTopicSet } from './off-topic.ts';
 import { firstHitRank, type QaItem, type QuestionResult } from './protocol.ts';
 
 export interface ProjectRunSpec {
@@ -25,6 +26,8 @@ export interface ProjectRunSpec {
   verbose: boolean;
   /** Also time a second open of the built index (loading from disk, as at bot start). */
   measureLoad: boolean;
+  /** Questions about other corpora, asked after `items` (not timed): they should be declined. */
+  offTopic?: OffTopicSet[];
   /**
    * Where the verbatim check finds each cited document's text, matched by base name (`Normans.pdf`
    * is checked against `<verbatimDir>/Normans.txt`): for a set converted from plain text into
@@ -72,7 +75,10 @@ export interface ProjectRun {
   rssAfterBuildMb: number;
   outcomes: QuestionOutcome[];
   results: QuestionResult[];
+  /** On-topic questions declined (answered false). */
   abstained: number;
+  /** Per off-topic set: questions asked and declined. */
+  offTopic: OffTopicResult[];
   invalid: number;
   /** Excerpts longer than the excerpt limit (the protocol's limit; should be 0). */
   excerptsOverLimit: number;
@@ -179,6 +185,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     const texts = answer?.excerpts.map((excerpt) => excerpt.text) ?? [];
     outcomes.push({ item, answer, ...(error === undefined ? {} : { error }), latencyMs, hitRank: firstHitRank(texts, item.answers) });
   }
+  const offTopic = await askOffTopic((question) => qa.ask(question), spec.offTopic ?? []);
   await qa.close();
   const memory = sampler.stop();
 
@@ -220,6 +227,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     outcomes,
     results: outcomes.map((o) => ({ excerptTexts: o.answer?.excerpts.map((excerpt) => excerpt.text) ?? [], latencyMs: o.latencyMs })),
     abstained: outcomes.filter((o) => o.answer !== null && !o.answer.answered).length,
+    offTopic,
     invalid: outcomes.filter((o) => o.error !== undefined).length,
     excerptsOverLimit,
     excerptsNotVerbatim,

@@ -4,6 +4,7 @@
  * and every Discord length limit is respected by cutting at sentence boundaries, then at words
  * (with `…`), then anywhere.
  */
+import { formatExcerptBody } from './excerpt-body.ts';
 import { escapeMarkdown, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed, type APIEmbedField } from 'discord.js';
 import type { Answer, Excerpt, Summary } from '../search/types.ts';
 import type { IndexInfo, ReindexProgress, ReindexReport, SourceInfo } from '../service/document-qa.ts';
@@ -192,7 +193,7 @@ export function formatAnswer(answer: Answer): ReplyPayload {
     const room = LIMITS.fieldValue - citation.length - 3;
     return {
       name: `${index + 1}. ${escapeAndCut(excerpt.title || excerpt.source, LIMITS.fieldName - 8)}`,
-      value: `> ${escapeAndCut(excerpt.text, room)}\n${citation}`,
+      value: `${formatExcerptBody(excerpt, room)}\n${citation}`,
     };
   });
   const count = fields.length;

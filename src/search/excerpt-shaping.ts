@@ -109,6 +109,7 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
 
     let start: number;
     let end: number;
+    let cutInCode = false;
     if (sentence.end - sentence.start > maxChars) {
       ({ start, end } = cutAroundMatches(document.text, sentence.start, sentence.end, weights, maxChars, options.cutLeadShare));
       if (blockAt(document, sentence.start)?.kind === 'code') ({ start, end } = wholeLines(document.text, sentence, { start, end }, maxChars));
@@ -116,6 +117,15 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
       const { from, to } = widen(document, candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt);
       start = candidate.sentences[from]?.start ?? sentence.start;
       end = candidate.sentences[to]?.end ?? sentence.end;
+      // A lead-in is shown with the start of the code it introduces, in whole lines, when the whole block does not fit.
+      const next = candidate.sentences[to + 1];
+      if (next && next.end - start > maxChars && blockAt(document, next.start)?.kind === 'code') {
+        const lastLineEnd = document.text.lastIndexOf('\n', start + maxChars - 2);
+        if (lastLineEnd > next.start) {
+          end = lastLineEnd;
+          cutInCode = true;
+        }
+      }
       // Do not repeat text already shown in another excerpt.
       for (const shown of excerpts) {
         if (shown.source !== passage.source) continue;
@@ -124,7 +134,7 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
       }
     }
     const parts = excerptParts(document, start, end);
-    markCuts(parts, start > sentence.start, end < sentence.end, maxChars);
+    markCuts(parts, start > sentence.start, end < sentence.end || cutInCode, maxChars);
     const text = joinExcerptParts(parts);
 
     // Near-duplicates (the same sentence in two documents, boilerplate) are shown once.

@@ -13,6 +13,7 @@ import { answerQuestion } from '../search/answer.ts';
 import { validateQuestion } from '../search/question.ts';
 import { classifyMessage } from '../search/conversation.ts';
 import type { Answer, Summary } from '../search/types.ts';
+import { noDocumentsMessage } from '../documents/load-documents.ts';
 import { conversationAnswer } from './conversation-reply.ts';
 import { matchDocuments, resolveDocument } from './document-names.ts';
 import { InvalidQuestionError, ReindexInProgressError, ServiceClosedError } from './errors.ts';
@@ -191,6 +192,7 @@ export class DocumentQa {
       this.modelFailure = loaded.failure;
       if (loaded.notice) this.notify(loaded.notice);
     }
+    if (index.manifest.counts.documents === 0) this.logger.warn(noDocumentsMessage(this.config.docsDir));
     this.indexFailure = outcome.writeFailure?.message ?? null;
     if (outcome.writeFailure) {
       this.notify({

@@ -31,6 +31,8 @@ const DIRECTIVE_LINE = /^\s*(?:<<<\s.*|\[\[toc\]\])\s*$/i;
 const HEADING_ANCHOR = /\s*\{#([\w.:-]+)\}\s*$/;
 const ALERT_MARKER = /^\s*\[!(?:note|tip|important|warning|caution|info|danger)\]\s*/i;
 const MDX_STATEMENT = /^\s*(?:import|export)\s/;
+/** Shiki/VitePress line annotations in code (`// [!code ++]`, `# [!code focus]`): instructions to the site, not code. */
+const CODE_ANNOTATION = /[ \t]*(?:\/\/|#|--|;|<!--|\/\*)[ \t]*\[!code [^\]\n]*\][ \t]*(?:-->|\*\/)?[ \t]*$/gm;
 
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): ParsedDocument {
   const input = options.mdx ? source.replace(/\{\/\*[\s\S]*?\*\/\}/g, (comment) => ' '.repeat(comment.length)) : source;
@@ -83,7 +85,7 @@ function readBlock(node: RootContent, blocks: ParsedBlock[], context: Context): 
       for (const text of paragraphTexts(htmlFragmentText(node.value))) blocks.push({ ...textBlock(context), text, ...offsets(node) });
       return;
     case 'code':
-      blocks.push({ kind: 'code', text: node.value, ...(node.lang ? { language: node.lang } : {}), ...offsets(node) });
+      blocks.push({ kind: 'code', text: node.value.replace(CODE_ANNOTATION, ''), ...(node.lang ? { language: node.lang } : {}), ...offsets(node) });
       return;
     case 'list':
       for (const item of node.children) {
