@@ -6,7 +6,8 @@
  *                       [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
  *     Builds the project's index for DIR in a temporary folder, asks every question of FILE through
  *     `DocumentQa.ask` and scores the excerpts by the protocol (benchmarks/protocol.ts); then runs
- *     the peers (benchmarks/peers.ts) on the same documents and questions.
+ *     the peers (benchmarks/peers.ts) on the same documents and questions. With --off-topic, also
+ *     asks other sets' questions of DIR and reports the share declined (benchmarks/off-topic.ts).
  *
  *   npm run -s bench -- --synthetic N [--questions 200] [--seed 42] [--modes lexical,tiny] [--json]
  *     Writes a seeded synthetic corpus of N passages, then builds it and asks the generated
@@ -35,6 +36,7 @@ import { loadConfig, type ConfigOverrides } from '../src/config.ts';
 import { formatBytes, machineInfo, type MachineInfo } from './machine.ts';
 import { createMiniSearchPeer, createWinkPeer, cutExcerpt, loadParagraphs, type Peer } from './peers.ts';
 import { answerAtK, parseQaFile, round, scoreRun, type QaItem, type RunScore } from './protocol.ts';
+import { loadOffTopicSets, summarizeOffTopic } from './off-topic.ts';
 import { writeExcerptDump } from './excerpt-dump.ts';
 import { runProject, type ProjectRun, type ProjectRunSpec } from './project-run.ts';
 import { generateCorpus, generateQuestions, writeCorpus } from './synthetic.ts';
@@ -48,6 +50,7 @@ const PERCENTILE_METHOD = 'nearest-rank (smallest measured value with at least p
 
 const USAGE = `Usage:
   npm run -s bench -- --docs DIR --qa FILE [--json] [--excerpt-chars 300] [--failures FILE]
+                      [--off-topic OTHER_QA[,OTHER_QA...]]
                       [--model ID_OR_FOLDER] [--model-dir DIR] [--offline] [--keep] [--verbose]
                       [--excerpts FILE] [--peer-docs DIR] [--verbatim-docs DIR]
   npm run -s bench -- --synthetic N [--questions 200] [--seed 42] [--modes lexical,tiny] [--json]
@@ -145,6 +148,7 @@ async function benchDocuments(values: Flags): Promise<void> {
   const excerptChars = excerptLimit(values['excerpt-chars']);
   const items = parseQaFile(JSON.parse(await readFile(qaFile, 'utf8')));
   log(`${items.length} questions from ${qaFile}, documents in ${docsDir}, excerpts <= ${excerptChars} chars`);
+  const offTopicSets = await loadOffTopicSets(values['off-topic']?.split(',').filter((file) => file.trim() !== '') ?? []);
 
   // Model settings follow the bot's own (flags > environment and .env > defaults), so a machine with
   // the model cached benchmarks what the bot runs; every other setting stays at its default.
@@ -163,7 +167,17 @@ async function benchDocuments(values: Flags): Promise<void> {
   let run: ProjectRun;
   try {
     const verbatimDir = values['verbatim-docs'] === undefined ? undefined : path.resolve(values['verbatim-docs']);
-    run = await runProject({ docsDir, indexDir: path.join(tmp, 'index'), overrides, env, items, verbose: values.verbose === true, measureLoad: true, verbatimDir });
+    run = await runProject({
+      docsDir,
+      indexDir: path.join(tmp, 'index'),
+      overrides,
+      env,
+      items,
+      verbose: values.verbose === true,
+      measureLoad: true,
+      offTopic: offTopicSets,
+      verbatimDir,
+    });
   } finally {
     if (values.keep) log(`kept ${tmp}`);
     else await rm(tmp, { recursive: true, force: true });
@@ -201,6 +215,7 @@ async function benchDocuments(values: Flags): Promise<void> {
   }
 
   const machine = machineInfo();
+  const offTopic = summarizeOffTopic(run.offTopic);
   const report = {
     questions: score.questions,
     answerAt1: round(score.answerAt1, 4),
@@ -229,6 +244,8 @@ async function benchDocuments(values: Flags): Promise<void> {
     passages: run.passages,
     skipped: run.skipped,
     abstained: run.abstained,
+    onTopicDeclined: round(run.abstained / Math.max(1, score.questions), 4),
+    offTopic: offTopic && { ...offTopic, declined: round(offTopic.declined, 4), sets: offTopic.sets.map((set) => ({ ...set, declined: round(set.declined, 4) })) },
     invalid: run.invalid,
     excerptsOverLimit: run.excerptsOverLimit,
     excerptsNotVerbatim: run.excerptsNotVerbatim,
@@ -265,6 +282,10 @@ async function benchDocuments(values: Flags): Promise<void> {
     `project: mode ${run.mode}, model ${run.model ?? 'none'}; index ${formatBytes(run.indexBytes)}; peak RSS ${report.peakRssMb} MB ` +
       `(maxRSS ${report.maxRssMb} MB, sampled ${report.sampledPeakRssMb} MB); reload ${run.loadMs === null ? '-' : ms(run.loadMs)} ms; ` +
       `first question ${ms(run.firstAskMs)} ms; abstained ${run.abstained}; errors ${run.invalid}; excerpts over limit ${run.excerptsOverLimit}, not verbatim ${run.excerptsNotVerbatim}`,
+    `declined: on-topic ${pct(run.abstained / Math.max(1, score.questions))} (${run.abstained}/${score.questions})` +
+      (offTopic
+        ? `; off-topic ${pct(offTopic.declined)} of ${offTopic.questions} (${offTopic.sets.map((set) => `${set.name} ${pct(set.declined)}`).join(', ')})`
+        : '; off-topic not measured (--off-topic OTHER_QA,...)'),
     `peers with whole paragraphs (no ${report.excerptMaxChars}-char cut, diagnostic only): ` +
       peers.map((p) => `${p.name} ${pct(p.paragraphAt1)} / ${pct(p.paragraphAt3)}`).join('; '),
     `answer@k as a share of questions; latency in process around each ask/search, percentiles ${PERCENTILE_METHOD}`,
@@ -547,6 +568,7 @@ const options = {
   json: { type: 'boolean' },
   'excerpt-chars': { type: 'string' },
   failures: { type: 'string' },
+  'off-topic': { type: 'string' },
   model: { type: 'string' },
   'model-dir': { type: 'string' },
   offline: { type: 'boolean' },

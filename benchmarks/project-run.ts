@@ -12,7 +12,9 @@ import { createLogger } from '../src/logging.ts';
 import type { Answer } from '../src/search/types.ts';
 import type { DocumentQa as DocumentQaClass, ReindexProgress } from '../src/service/document-qa.ts';
 import { directoryBytes, RssSampler } from './machine.ts';
+import { askOffTopic, type OffTopicResult, type OffTopicSet } from './off-topic.ts';
 import { firstHitRank, type QaItem, type QuestionResult } from './protocol.ts';
+import { isVerbatim, prepareDocument, type VerbatimDocument } from './verbatim.ts';
 
 export interface ProjectRunSpec {
   docsDir: string;
@@ -25,6 +27,8 @@ export interface ProjectRunSpec {
   verbose: boolean;
   /** Also time a second open of the built index (loading from disk, as at bot start). */
   measureLoad: boolean;
+  /** Questions about other corpora, asked after `items` (not timed): they should be declined. */
+  offTopic?: OffTopicSet[];
   /**
    * Where the verbatim check finds each cited document's text, matched by base name (`Normans.pdf`
    * is checked against `<verbatimDir>/Normans.txt`): for a set converted from plain text into
@@ -72,7 +76,10 @@ export interface ProjectRun {
   rssAfterBuildMb: number;
   outcomes: QuestionOutcome[];
   results: QuestionResult[];
+  /** On-topic questions declined (answered false). */
   abstained: number;
+  /** Per off-topic set: questions asked and declined. */
+  offTopic: OffTopicResult[];
   invalid: number;
   /** Excerpts longer than the excerpt limit (the protocol's limit; should be 0). */
   excerptsOverLimit: number;
@@ -179,6 +186,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     const texts = answer?.excerpts.map((excerpt) => excerpt.text) ?? [];
     outcomes.push({ item, answer, ...(error === undefined ? {} : { error }), latencyMs, hitRank: firstHitRank(texts, item.answers) });
   }
+  const offTopic = await askOffTopic((question) => qa.ask(question), spec.offTopic ?? []);
   await qa.close();
   const memory = sampler.stop();
 
@@ -220,6 +228,7 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
     outcomes,
     results: outcomes.map((o) => ({ excerptTexts: o.answer?.excerpts.map((excerpt) => excerpt.text) ?? [], latencyMs: o.latencyMs })),
     abstained: outcomes.filter((o) => o.answer !== null && !o.answer.answered).length,
+    offTopic,
     invalid: outcomes.filter((o) => o.error !== undefined).length,
     excerptsOverLimit,
     excerptsNotVerbatim,
@@ -228,30 +237,24 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   };
 }
 
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /** The file whose text an excerpt of `source` must be found in: the source itself, or its namesake `.txt` in `verbatimDir`. */
 function verbatimFile(docsDir: string, source: string, verbatimDir: string | undefined): string {
   if (verbatimDir === undefined) return path.join(docsDir, source);
   return path.join(verbatimDir, `${path.basename(source).replace(/\.[^.]+$/, '')}.txt`);
 }
 
-/** Counts excerpts whose pieces (between `…` marks) do not appear in the cited document's file text. */
+/** Counts excerpts that are not the cited document's own words in order (benchmarks/verbatim.ts). */
 async function countNotVerbatim(docsDir: string, outcomes: readonly QuestionOutcome[], verbatimDir?: string): Promise<number> {
-  const documents = new Map<string, string | null>();
+  const documents = new Map<string, VerbatimDocument | null>();
   let count = 0;
   for (const outcome of outcomes) {
     for (const excerpt of outcome.answer?.excerpts ?? []) {
       if (!documents.has(excerpt.source)) {
         const text = await readFile(verbatimFile(docsDir, excerpt.source, verbatimDir), 'utf8').catch(() => null);
-        documents.set(excerpt.source, text === null ? null : fold(text));
+        documents.set(excerpt.source, text === null ? null : prepareDocument(text));
       }
       const document = documents.get(excerpt.source);
-      const pieces = excerpt.text
-        .split(/…|\.\.\./)
-        .map(fold)
-        .filter((piece) => piece.length > 0);
-      if (document === null || document === undefined || !pieces.every((piece) => document.includes(piece))) count += 1;
+      if (document === null || document === undefined || !isVerbatim(excerpt.text, document)) count += 1;
     }
   }
   return count;

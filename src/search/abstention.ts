@@ -3,19 +3,24 @@
  * the relevance bar; otherwise the reader gets a kind decline rather than unrelated text.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
-import { tokenize } from '../index/text-analysis.ts';
+import { analyzeQuery, tokenize } from '../index/text-analysis.ts';
 import { contextualCoverage, passageTermSets, type QueryWeights } from './coverage.ts';
+import { englishProbability } from './english-frequency.ts';
 import type { RankedPassage } from './retrieve.ts';
 import type { SearchTuning } from './tuning.ts';
 
 export const DECLINED_MESSAGE =
   "I couldn't find anything about that in the documents. Try other words, or ask about something the documents cover (/sources lists them).";
 
-export type AbstentionOptions = Pick<SearchTuning, 'candidatePassages' | 'minLexicalCoverage' | 'minCoverageWithUnknownName' | 'minSimilarity'>;
+export type AbstentionOptions = Pick<
+  SearchTuning,
+  'candidatePassages' | 'minLexicalCoverage' | 'minCoverageWithUnknownName' | 'clarityWeight' | 'minLexicalRelevance' | 'minSimilarity'
+>;
 
 /**
  * The relevance bar: enough of the question's distinctive words in one candidate passage (its
- * title and heading included), or, with a model, a passage close enough in meaning.
+ * title and heading included), in a question written in the documents' language rather than about
+ * something else (see `questionClarity`), or, with a model, a passage close enough in meaning.
  */
 export function clearsRelevanceBar(
   index: LoadedIndex,
@@ -32,7 +37,29 @@ export function clearsRelevanceBar(
   }
   const bestSimilarity = Math.max(0, ...ranked.map((hit) => hit.similarity ?? 0));
   const lexicalBar = unknownNames(index, question).length > 0 ? options.minCoverageWithUnknownName : options.minLexicalCoverage;
-  return bestPassageCoverage >= lexicalBar || (withVectors && bestSimilarity >= options.minSimilarity);
+  const lexicallyRelevant =
+    bestPassageCoverage >= lexicalBar && bestPassageCoverage + options.clarityWeight * questionClarity(index, question) >= options.minLexicalRelevance;
+  return lexicallyRelevant || (withVectors && bestSimilarity >= options.minSimilarity);
+}
+
+/**
+ * How much the question is written in the documents' language rather than everyday English (the
+ * "query clarity" of information retrieval): the mean, over the question's terms as asked, of
+ * log(share of passages holding the term / share of everyday English words that are the term).
+ * A question about the documents uses their words ("antibodies", "pandemic" in virology papers:
+ * high); one about something else uses words they rarely or never use, common in English or not
+ * ("king", "warship": low). Independent of any particular set of documents or questions.
+ */
+export function questionClarity(index: LoadedIndex, question: string): number {
+  const terms = new Set(analyzeQuery(question));
+  if (terms.size === 0) return 0;
+  const passages = index.passages.length;
+  let sum = 0;
+  for (const term of terms) {
+    const inDocuments = (index.lexical.documentFrequency(term) + 0.5) / (passages + 1);
+    sum += Math.log(inDocuments / englishProbability(term));
+  }
+  return sum / terms.size;
 }
 
 /**

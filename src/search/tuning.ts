@@ -59,6 +59,17 @@ export interface SearchTuning {
    */
   minCoverageWithUnknownName: number;
   /**
+   * Weight of the question's clarity (abstention.ts `questionClarity`: how much more the question's
+   * words belong to the documents than to everyday English, about -5..+8) in the lexical relevance
+   * bar: a question in the documents' own words needs less coverage, one in other words more. Default: 0.05.
+   */
+  clarityWeight: number;
+  /**
+   * Least `coverage + clarityWeight × clarity` of the best candidate passage for an answer: with
+   * clarity 0 a passage must hold half the question's weight; at +5, a quarter. Default: 0.5.
+   */
+  minLexicalRelevance: number;
+  /**
    * Least cosine similarity of the nearest passage that lets a question through on meaning alone
    * (with a model; the service passes the model preset's bar). Default: 0.6.
    */
@@ -107,6 +118,8 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   scoring: DEFAULT_SENTENCE_SCORING,
   minLexicalCoverage: 0.2,
   minCoverageWithUnknownName: 0.6,
+  clarityWeight: 0.05,
+  minLexicalRelevance: 0.5,
   minSimilarity: 0.6,
   maxExcerpts: 3,
   excerptMaxChars: 300,
