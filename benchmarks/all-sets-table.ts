@@ -33,7 +33,7 @@ export interface TableContext {
 
 export function printAllSets(results: readonly SetResult[], context: TableContext): string {
   const peerNames = [...new Set(results.flatMap((r) => (r.ok ? r.report.peers.map((p) => peerLabel(p.name)) : [])))];
-  const header = ['set', 'mode', 'docs', 'questions', 'answer@1', 'answer@3', 'abstained', 'p95 ms', 'markup leaks', ...peerNames.map((n) => `${n} @1/@3`)];
+  const header = ['set', 'mode', 'docs', 'questions', 'answer@1', 'answer@3', 'abstained', 'off-topic declined', 'p95 ms', 'markup leaks', ...peerNames.map((n) => `${n} @1/@3`)];
   const rows = [header];
   const notes: string[] = [];
   for (const result of results) {
@@ -56,6 +56,7 @@ export function printAllSets(results: readonly SetResult[], context: TableContex
       pct(r.answerAt1),
       pct(r.answerAt3),
       String(r.abstained),
+      r.offTopic ? `${pct(r.offTopic.declined)} of ${r.offTopic.questions}` : '-',
       Number.isFinite(r.p95Ms) ? r.p95Ms.toFixed(1) : '-',
       `${result.leaks.leaking} / ${result.leaks.excerpts}`,
       ...peers,
@@ -79,7 +80,7 @@ export function printAllSets(results: readonly SetResult[], context: TableContex
     '',
     ...notes,
     ...(notes.length > 0 ? [''] : []),
-    `markup leaks: excerpts showing markup syntax / all excerpts shown (benchmarks/markup-leaks.ts); abstained: questions declined (misses); p95: nearest-rank, in process`,
+    `markup leaks: excerpts showing markup syntax / all excerpts shown (benchmarks/markup-leaks.ts); abstained: own questions declined (misses); off-topic declined: share of the other corpora's questions declined; p95: nearest-rank, in process`,
     `${context.date} · node ${context.machine.node} · ${context.machine.cpu} · ${context.machine.cores} cores · ${context.machine.memoryGb} GB`,
   ];
   return `${lines.join('\n')}\n`;

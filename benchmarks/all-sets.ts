@@ -45,6 +45,8 @@ export interface BenchReport {
   invalid: number;
   excerptsNotVerbatim: number;
   peers: Array<{ name: string; answerAt1: number; answerAt3: number }>;
+  /** Other sets' questions asked of this corpus (when measured): the share declined, 0..1. */
+  offTopic?: { questions: number; declined: number; sets: Array<{ name: string; questions: number; declined: number }> } | null;
   [field: string]: unknown;
 }
 
@@ -116,6 +118,7 @@ async function runSet(set: DevSet, passThrough: string[], verbose: boolean, time
     const args = ['--docs', set.docsDir, '--qa', set.qaFile, '--json', '--excerpts', excerptsFile, ...passThrough];
     if (set.peerDocsDir !== undefined) args.push('--peer-docs', set.peerDocsDir);
     if (set.verbatimDir !== undefined) args.push('--verbatim-docs', set.verbatimDir);
+    if (set.offTopicQa !== undefined && set.offTopicQa.length > 0) args.push('--off-topic', set.offTopicQa.join(','));
     const { report, error } = await runBenchChild(args, verbose, timeoutMs);
     const elapsedMs = performance.now() - started;
     if (report === undefined) return { name: set.name, ok: false, error: error ?? 'no report', elapsedMs };

@@ -18,6 +18,11 @@ export interface DevSet {
   verbatimDir?: string;
   /** For a converted set: the plain-text source and the format `docsDir` is written in. */
   conversion?: { from: string; format: Format };
+  /**
+   * Questions written about other corpora, asked of this one to measure how many it declines
+   * (issue 10: each of docs, papers and squad2 gets the other two's questions).
+   */
+  offTopicQa?: string[];
   /** Whether the set comes from the shared folder (it is skipped, with a reason, when none is given). */
   shared: boolean;
 }
@@ -48,10 +53,12 @@ export function developmentSets({ projectRoot, sharedDir, generatedDir }: DevSet
   });
   const docsQa = path.join(shared, 'qa.json');
   const papersQa = path.join(shared, 'papers', 'qa.json');
+  const squadQa = path.join(data, 'squad2-dev-sample', 'qa.json');
   return [
-    { name: 'docs', docsDir: docs, qaFile: docsQa, shared: true },
-    { name: 'papers', docsDir: papers, qaFile: papersQa, shared: true },
-    { name: 'squad2', docsDir: path.join(data, 'squad2-dev-sample', 'docs'), qaFile: path.join(data, 'squad2-dev-sample', 'qa.json'), shared: false },
+    { name: 'docs', docsDir: docs, qaFile: docsQa, offTopicQa: [papersQa, squadQa], shared: true },
+    { name: 'papers', docsDir: papers, qaFile: papersQa, offTopicQa: [docsQa, squadQa], shared: true },
+    // Without the shared folder there are no other corpora's questions to ask.
+    { name: 'squad2', docsDir: path.join(data, 'squad2-dev-sample', 'docs'), qaFile: squadQa, offTopicQa: sharedDir === undefined ? [] : [docsQa, papersQa], shared: false },
     { name: 'seeds', docsDir: path.join(projectRoot, 'seeds'), qaFile: path.join(data, 'seed-questions.json'), shared: false },
     { name: 'docs-site', docsDir: path.join(shared, 'docs-site', 'docs'), qaFile: path.join(data, 'docs-site', 'qa.json'), shared: true },
     converted('docs', docs, docsQa, 'md'),

@@ -14,6 +14,7 @@ import type { DocumentQa as DocumentQaClass, ReindexProgress } from '../src/serv
 import { directoryBytes, RssSampler } from './machine.ts';
 import { askOffTopic, type OffTopicResult, type OffTopicSet } from './off-topic.ts';
 import { firstHitRank, type QaItem, type QuestionResult } from './protocol.ts';
+import { isVerbatim, prepareDocument, type VerbatimDocument } from './verbatim.ts';
 
 export interface ProjectRunSpec {
   docsDir: string;
@@ -236,30 +237,24 @@ export async function runProject(spec: ProjectRunSpec): Promise<ProjectRun> {
   };
 }
 
-const fold = (text: string): string => text.replace(/\s+/g, ' ').trim();
-
 /** The file whose text an excerpt of `source` must be found in: the source itself, or its namesake `.txt` in `verbatimDir`. */
 function verbatimFile(docsDir: string, source: string, verbatimDir: string | undefined): string {
   if (verbatimDir === undefined) return path.join(docsDir, source);
   return path.join(verbatimDir, `${path.basename(source).replace(/\.[^.]+$/, '')}.txt`);
 }
 
-/** Counts excerpts whose pieces (between `…` marks) do not appear in the cited document's file text. */
+/** Counts excerpts that are not the cited document's own words in order (benchmarks/verbatim.ts). */
 async function countNotVerbatim(docsDir: string, outcomes: readonly QuestionOutcome[], verbatimDir?: string): Promise<number> {
-  const documents = new Map<string, string | null>();
+  const documents = new Map<string, VerbatimDocument | null>();
   let count = 0;
   for (const outcome of outcomes) {
     for (const excerpt of outcome.answer?.excerpts ?? []) {
       if (!documents.has(excerpt.source)) {
         const text = await readFile(verbatimFile(docsDir, excerpt.source, verbatimDir), 'utf8').catch(() => null);
-        documents.set(excerpt.source, text === null ? null : fold(text));
+        documents.set(excerpt.source, text === null ? null : prepareDocument(text));
       }
       const document = documents.get(excerpt.source);
-      const pieces = excerpt.text
-        .split(/…|\.\.\./)
-        .map(fold)
-        .filter((piece) => piece.length > 0);
-      if (document === null || document === undefined || !pieces.every((piece) => document.includes(piece))) count += 1;
+      if (document === null || document === undefined || !isVerbatim(excerpt.text, document)) count += 1;
     }
   }
   return count;

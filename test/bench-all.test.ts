@@ -2,6 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { developmentSets, selectSets } from '../benchmarks/dev-sets.ts';
 import { findMarkupLeaks, summarizeLeaks } from '../benchmarks/markup-leaks.ts';
+import { isVerbatim, prepareDocument } from '../benchmarks/verbatim.ts';
 
 describe('markup-leak check', () => {
   it('passes prose as a reader sees it, including a lone star, a spaced pipe and a less-than sign', () => {
@@ -69,10 +70,31 @@ describe('development sets of bench:all', () => {
     expect(pdf.conversion).toEqual({ from: '/data/shared/bench/papers/docs', format: 'pdf' });
     expect(sets.find((s) => s.name === 'docs-site')?.qaFile).toBe('/repo/benchmarks/data/docs-site/qa.json');
     expect(sets.filter((s) => !s.shared).map((s) => s.name)).toEqual(['squad2', 'seeds']);
+    expect(sets.find((s) => s.name === 'docs')?.offTopicQa).toEqual(['/data/shared/bench/papers/qa.json', '/repo/benchmarks/data/squad2-dev-sample/qa.json']);
+    expect(sets.find((s) => s.name === 'squad2')?.offTopicQa).toEqual(['/data/shared/bench/qa.json', '/data/shared/bench/papers/qa.json']);
   });
 
   it('selects sets by name in table order and refuses an unknown name', () => {
     expect(selectSets(sets, 'docs.pdf, docs').map((s) => s.name)).toEqual(['docs', 'docs.pdf']);
     expect(() => selectSets(sets, 'docs,nope')).toThrow(/unknown set "nope"/);
   });
+});
+
+describe('verbatim check', () => {
+  const markdown = prepareDocument(
+    '---\ntitle: "Normans"\n---\n\n# Normans\n\nThe **Normans** were the people of [France](https://example.org/France) and\nits dukes. Run `vitest run --coverage` once. <Badge type="tip">New</Badge> tag.\n',
+  );
+
+  it('accepts the document\'s words with the markup set aside, and cut pieces between … marks', () => {
+    expect(isVerbatim('The Normans were the people of France and its dukes.', markdown)).toBe(true);
+    expect(isVerbatim('…people of France… Run vitest run --coverage once.', markdown)).toBe(true);
+    expect(isVerbatim('New tag.', markdown)).toBe(true);
+  });
+
+  it('refuses rewritten, reordered or foreign words', () => {
+    expect(isVerbatim('The Normans were the folk of France.', markdown)).toBe(false);
+    expect(isVerbatim('France were the people of the Normans.', markdown)).toBe(false);
+    expect(isVerbatim('https example org France', markdown)).toBe(false);
+  });
+
 });

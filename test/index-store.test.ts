@@ -93,9 +93,11 @@ describe('the index on disk', () => {
   it('detects a damaged passages file by its checksum', async () => {
     const indexDir = tempDir();
     await buildIndex({ docsDir: seedFolder(), indexDir, embedder: null, requestedModel: 'none' });
-    const file = path.join(currentFolder(indexDir), 'passages.json');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('"paragraph":2', '"paragraph":3'));
-    await expect(loadIndex(indexDir)).rejects.toThrow(/passages\.json is damaged/);
+    const file = path.join(currentFolder(indexDir), 'passages.bin');
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] = (bytes[bytes.length - 1] ?? 0) ^ 1; // one sentence offset off by one
+    writeFileSync(file, bytes);
+    await expect(loadIndex(indexDir)).rejects.toThrow(/passages\.bin is damaged/);
   });
 
   it('detects a damaged vector file, and the service rebuilds the hybrid index', async () => {

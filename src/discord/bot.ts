@@ -17,6 +17,7 @@ import { handleMessage } from './messages.ts';
 import { NO_MENTIONS } from './replies.ts';
 import { ThreadMemory } from './thread-memory.ts';
 import { QuestionStats } from '../service/stats.ts';
+import { InFlight } from '../service/in-flight.ts';
 
 /**
  * The REST base discord.js expects (it appends `/v10` itself): `DISCORD_API_BASE` without a
@@ -66,6 +67,8 @@ export interface DiscordBot {
   context: BotContext;
   /** Resolves when the gateway session ends for good (e.g. the token was reset while running). */
   disconnected: Promise<{ code: number }>;
+  /** Waits for the handlers under way (their replies sent), at most `timeoutMs`; resolves to how many are left. */
+  settle(timeoutMs: number): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -120,11 +123,13 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
   const commands = loadCommands(config);
   const state = { stopping: false };
   attachLogging(client, logger, state);
+  // Handlers under way, so that a shutdown lets their replies go out before the gateway closes.
+  const inFlight = new InFlight();
   client.on(Events.InteractionCreate, (interaction) => {
-    void handleInteraction(interaction, commands, context);
+    void inFlight.track(handleInteraction(interaction, commands, context));
   });
   client.on(Events.MessageCreate, (message) => {
-    void handleMessage(message, context);
+    void inFlight.track(handleMessage(message, context));
   });
   const disconnected = new Promise<{ code: number }>((resolve) => {
     client.on(Events.ShardDisconnect, (event) => {
@@ -169,6 +174,7 @@ export async function startDiscordBot(config: AppConfig, options: StartOptions):
     client: readyClient,
     context,
     disconnected,
+    settle: (timeoutMs) => inFlight.settle(timeoutMs),
     stop: async () => {
       state.stopping = true;
       await client.destroy();

@@ -292,7 +292,10 @@ export function formatSources(info: IndexInfo): ReplyPayload {
 
 const PHASES: Record<ReindexProgress['phase'], string> = {
   reading: 'Reading documents',
+  splitting: 'Splitting documents into passages',
+  indexing: 'Indexing words',
   embedding: 'Embedding passages',
+  summarizing: 'Summarising',
   writing: 'Writing the index',
   done: 'Finishing',
 };

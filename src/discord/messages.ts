@@ -51,7 +51,7 @@ async function answerMessage(
   const prepared = prepareQuestion(text, context.config.maxQuestionChars, botIdentity(message));
   if (!prepared.ok) {
     // In a channel where every message is read, only an actionable problem (too long) deserves a reply.
-    if (!options.quiet || prepared.message.includes(String(context.config.maxQuestionChars))) await deliver({ content: fitContent(prepared.message) }, 'notice');
+    if (!options.quiet || prepared.reason === 'too-long') await deliver({ content: fitContent(prepared.message) }, 'notice');
     return;
   }
   if (options.quiet && !isQuestionToAnswer(prepared.question)) {

@@ -5,19 +5,18 @@ import {
   type ChatInputCommandInteraction,
   type MessageMentionOptions,
 } from 'discord.js';
-import { validateQuestion } from '../search/question.ts';
+import { validateQuestion, type QuestionCheck } from '../service/intent.ts';
 import { cleanQuestionText, type BotIdentity } from './question-text.ts';
 import { fitContent, type ReplyPayload } from './format.ts';
 
 /** Sent with every message, reply, edit and follow-up (and set on the client too). */
 export const NO_MENTIONS: MessageMentionOptions = { parse: [], repliedUser: false };
 
-export type PreparedQuestion = { ok: true; question: string } | { ok: false; message: string };
+export type PreparedQuestion = QuestionCheck;
 
 /** Strips mentions and Discord markup, then checks the question with the core's rules. */
 export function prepareQuestion(raw: string, maxChars: number, bot?: BotIdentity): PreparedQuestion {
-  const check = validateQuestion(cleanQuestionText(raw, bot), maxChars);
-  return check.ok ? { ok: true, question: check.question } : { ok: false, message: check.message };
+  return validateQuestion(cleanQuestionText(raw, bot), maxChars);
 }
 
 /**

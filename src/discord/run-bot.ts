@@ -11,7 +11,14 @@ import { restApiBase, startDiscordBot, type DiscordBot } from './bot.ts';
 import type { QaService } from './context.ts';
 import { DISALLOWED_INTENTS_MESSAGE, GatewayClosedError, TOKEN_REJECTED_MESSAGE, isDisallowedIntents, describeError, errorStack, explainGatewayClose, isTokenRejected } from './errors.ts';
 
-type Closable = QaService & { close(): Promise<void> };
+type Closable = QaService & {
+  close(): Promise<void>;
+  /** Stops taking questions and waits for those under way (at most `timeoutMs`). */
+  drain?(timeoutMs: number): Promise<number>;
+};
+
+/** A signal repeated within this time is the same request (a terminal's Ctrl+C reaches npm, tsx and node alike). */
+const REPEATED_SIGNAL_MS = 1000;
 
 export interface RunOptions {
   logger: Logger;
@@ -21,6 +28,8 @@ export interface RunOptions {
   openQa?: (config: AppConfig, logger: Logger) => Promise<Closable>;
   /** Which signals stop the bot. Default: SIGINT and SIGTERM. */
   signals?: NodeJS.Signals[];
+  /** On a signal, how long questions under way may take to be answered and sent. Default: 5000 ms. */
+  shutdownGraceMs?: number;
   /**
    * After a stop by signal, how long to wait before forcing the process to exit if a stray handle
    * keeps it alive. Default: 5000 ms; null: never (a caller whose process lives on, such as a test runner).
@@ -61,16 +70,19 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
   // Handle signals from the start: an index build can take a while and should be interruptible.
   const signals = options.signals ?? ['SIGINT', 'SIGTERM'];
   let stopRequested: NodeJS.Signals | undefined;
+  let stopRequestedAt = 0;
   let wake: (signal: NodeJS.Signals) => void = () => {};
   const stopSignal = new Promise<NodeJS.Signals>((resolve) => {
     wake = resolve;
   });
   const onSignal = (signal: NodeJS.Signals) => {
     if (stopRequested) {
+      if (Date.now() - stopRequestedAt < REPEATED_SIGNAL_MS) return;
       logger.warn(`second ${signal}: exiting now`);
       process.exit(130);
     }
     stopRequested = signal;
+    stopRequestedAt = Date.now();
     logger.info(`${signal} received; shutting down`);
     wake(signal);
   };
@@ -82,12 +94,15 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
   let qa: Closable | undefined;
   let bot: DiscordBot | undefined;
   try {
+    const stopBuilding = new AbortController();
+    void stopSignal.then(() => stopBuilding.abort());
     const open =
       options.openQa ??
       ((cfg: AppConfig, log: Logger) =>
         DocumentQa.open(cfg, {
           logger: log,
           onProgress: (progress) => log.debug('building the index', { ...progress }),
+          signal: stopBuilding.signal,
         }));
     logger.info('opening the document index', { docsDir: config.docsDir, indexDir: config.indexDir });
     const opening = open(config, options.logger.child({ component: 'core' }));
@@ -102,9 +117,8 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
       return 1;
     }
     if (!opened) {
-      // Stopped while the index was building. The core cannot cancel a build, but one stopped
-      // midway leaves the previous index in place (the new one is swapped in only when complete),
-      // so do not wait for it: release it if it finishes, and the exit timer below ends the process.
+      // Stopped while the index was building: the build is stopped too, and the previous index
+      // stays in place (a new one is swapped in only when complete).
       void opening.then((late) => late.close()).catch(() => {});
       return 0;
     }
@@ -137,6 +151,13 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
     return 0;
   } finally {
     removeSignals();
+    if (stopRequested && bot) {
+      // Take no new questions; let those under way be answered and their replies sent, within a bound.
+      const graceMs = options.shutdownGraceMs ?? 5000;
+      const unanswered = (await qa?.drain?.(graceMs)) ?? 0;
+      const unsent = await bot.settle(graceMs);
+      if (unanswered + unsent > 0) logger.warn('stopping with replies still under way', { unanswered, unsent });
+    }
     if (bot) await bot.stop().catch((error: unknown) => logger.warn('error while disconnecting', { error: describeError(error) }));
     if (qa) await qa.close().catch((error: unknown) => logger.warn('error while closing the index', { error: describeError(error) }));
     const stuckExitMs = options.stuckExitMs === undefined ? 5000 : options.stuckExitMs;

@@ -21,6 +21,13 @@ export class ModelUnavailableError extends Error {
   ) {
     super(`Embedding model "${model}" is unavailable: ${detail} ${FIXES[reason]}`, options);
   }
+
+  /** The same error again from its parts, e.g. after it crossed from another thread. */
+  static restore(model: string, reason: ModelUnavailableReason, message: string): ModelUnavailableError {
+    const error = new ModelUnavailableError(model, reason, '');
+    error.message = message;
+    return error;
+  }
 }
 
 const FIXES: Record<ModelUnavailableReason, string> = {

@@ -1,6 +1,7 @@
 /**
  * BM25 over passages (Robertson/Sparck Jones idf, k1 = 1.2, b = 0.75), as an inverted index of
- * typed arrays so that 100,000 passages search in milliseconds and serialise compactly.
+ * flat typed arrays, so that 100,000 passages search in milliseconds, load without parsing and
+ * pass between threads without copying.
  */
 import { analyze } from './text-analysis.ts';
 
@@ -10,7 +11,7 @@ export interface LexicalHit {
   score: number;
 }
 
-/** The serialised form written to `lexical.json`. */
+/** The JSON form (kept for tests and tools; the index on disk uses `LexicalIndexParts`). */
 export interface LexicalIndexData {
   k1: number;
   b: number;
@@ -20,9 +21,22 @@ export interface LexicalIndexData {
   postings: number[][];
 }
 
-interface PostingList {
+/**
+ * The index as flat typed arrays, as written to disk and sent between threads: the postings of
+ * term `t` are `passages[offsets[t] .. offsets[t + 1])` with their `frequencies`.
+ */
+export interface LexicalIndexParts {
+  k1: number;
+  b: number;
+  /** Terms in the order they were first met (ties in spelling correction go to the earlier one). */
+  terms: readonly string[];
+  /** Positions in `terms`, sorted by term (code unit order), for lookups by binary search. */
+  sortedTerms: Uint32Array;
+  offsets: Uint32Array;
   passages: Uint32Array;
   frequencies: Uint16Array;
+  /** Terms per passage. */
+  lengths: Uint32Array;
 }
 
 export interface LexicalIndexOptions {
@@ -32,7 +46,10 @@ export interface LexicalIndexOptions {
   b?: number;
 }
 
-/** Collects postings text by text; `finish` packs them into typed arrays. */
+const DEFAULT_K1 = 1.2;
+const DEFAULT_B = 0.75;
+
+/** Collects postings text by text; `finish` packs them into flat typed arrays. */
 class LexicalIndexBuilder {
   private readonly lengths: Uint32Array;
   private readonly lists = new Map<string, { passages: number[]; frequencies: number[] }>();
@@ -55,29 +72,61 @@ class LexicalIndexBuilder {
   }
 
   finish(options: LexicalIndexOptions): LexicalIndex {
-    const postings = new Map<string, PostingList>();
-    for (const [term, list] of this.lists) {
-      postings.set(term, { passages: Uint32Array.from(list.passages), frequencies: Uint16Array.from(list.frequencies) });
-    }
-    return LexicalIndex.fromParts(this.lengths, postings, options);
+    const terms = [...this.lists.keys()];
+    let total = 0;
+    for (const list of this.lists.values()) total += list.passages.length;
+    const offsets = new Uint32Array(terms.length + 1);
+    const passages = new Uint32Array(total);
+    const frequencies = new Uint16Array(total);
+    let at = 0;
+    terms.forEach((term, t) => {
+      const list = this.lists.get(term);
+      offsets[t] = at;
+      if (list) {
+        passages.set(list.passages, at);
+        frequencies.set(list.frequencies, at);
+        at += list.passages.length;
+      }
+    });
+    offsets[terms.length] = at;
+    return LexicalIndex.fromParts({
+      k1: options.k1 ?? DEFAULT_K1,
+      b: options.b ?? DEFAULT_B,
+      terms,
+      sortedTerms: sortedOrder(terms),
+      offsets,
+      passages,
+      frequencies,
+      lengths: this.lengths,
+    });
   }
+}
+
+/** Positions of `terms` in code unit order. */
+function sortedOrder(terms: readonly string[]): Uint32Array {
+  const order = Uint32Array.from(terms.keys());
+  // Plain comparison (not localeCompare): lookups compare the same way.
+  order.sort((a, b) => {
+    const left = terms[a] ?? '';
+    const right = terms[b] ?? '';
+    return left < right ? -1 : left > right ? 1 : 0;
+  });
+  return order;
 }
 
 export class LexicalIndex {
   readonly k1: number;
   readonly b: number;
-  private readonly lengths: Uint32Array;
+  private readonly parts: LexicalIndexParts;
   private readonly averageLength: number;
-  private readonly postings: Map<string, PostingList>;
 
-  private constructor(lengths: Uint32Array, postings: Map<string, PostingList>, options: LexicalIndexOptions) {
-    this.k1 = options.k1 ?? 1.2;
-    this.b = options.b ?? 0.75;
-    this.lengths = lengths;
-    this.postings = postings;
+  private constructor(parts: LexicalIndexParts) {
+    this.parts = parts;
+    this.k1 = parts.k1;
+    this.b = parts.b;
     let total = 0;
-    for (const length of lengths) total += length;
-    this.averageLength = lengths.length > 0 ? Math.max(1, total / lengths.length) : 1;
+    for (const length of parts.lengths) total += length;
+    this.averageLength = parts.lengths.length > 0 ? Math.max(1, total / parts.lengths.length) : 1;
   }
 
   /** Indexes texts; hit `passage` numbers are positions in `texts`. */
@@ -87,7 +136,7 @@ export class LexicalIndex {
     return builder.finish(options);
   }
 
-  /** Like `build`, yielding to the event loop every few hundred texts so a bot stays responsive. */
+  /** Like `build`, yielding to the event loop every few hundred texts (for callers on a busy thread). */
   static async buildYielding(texts: readonly string[], options: LexicalIndexOptions = {}): Promise<LexicalIndex> {
     const builder = new LexicalIndexBuilder(texts.length);
     for (let passage = 0; passage < texts.length; passage += 1) {
@@ -97,57 +146,101 @@ export class LexicalIndex {
     return builder.finish(options);
   }
 
-  /** Used by LexicalIndexBuilder. */
-  static fromParts(lengths: Uint32Array, postings: Map<string, PostingList>, options: LexicalIndexOptions): LexicalIndex {
-    return new LexicalIndex(lengths, postings, options);
+  /** An index over arrays made by `toParts` (after checking they fit together). */
+  static fromParts(parts: LexicalIndexParts): LexicalIndex {
+    const { terms, sortedTerms, offsets, passages, frequencies, lengths } = parts;
+    const problem =
+      sortedTerms.length !== terms.length
+        ? 'the sorted term list has another length than the terms'
+        : offsets.length !== terms.length + 1
+          ? 'the posting offsets do not match the terms'
+          : passages.length !== frequencies.length || offsets[terms.length] !== passages.length
+            ? 'the postings do not match their offsets'
+            : undefined;
+    if (problem) throw new Error(`lexical index data is malformed: ${problem}`);
+    for (const passage of passages) if (passage >= lengths.length) throw new Error('lexical index data is malformed: a posting names no passage');
+    return new LexicalIndex(parts);
+  }
+
+  toParts(): LexicalIndexParts {
+    return this.parts;
   }
 
   static fromJSON(data: LexicalIndexData): LexicalIndex {
     if (!Array.isArray(data.lengths) || !Array.isArray(data.terms) || !Array.isArray(data.postings) || data.terms.length !== data.postings.length) {
       throw new Error('lexical index data is malformed');
     }
-    const postings = new Map<string, PostingList>();
-    data.terms.forEach((term, i) => {
-      const flat = data.postings[i] ?? [];
-      const passages = new Uint32Array(flat.length / 2);
-      const frequencies = new Uint16Array(flat.length / 2);
-      for (let j = 0; j < passages.length; j += 1) {
-        passages[j] = flat[2 * j] ?? 0;
-        frequencies[j] = flat[2 * j + 1] ?? 0;
+    const builderLists = data.postings.map((flat) => flat.length / 2);
+    const total = builderLists.reduce((sum, count) => sum + count, 0);
+    const offsets = new Uint32Array(data.terms.length + 1);
+    const passages = new Uint32Array(total);
+    const frequencies = new Uint16Array(total);
+    let at = 0;
+    data.postings.forEach((flat, t) => {
+      offsets[t] = at;
+      for (let j = 0; j + 1 < flat.length; j += 2) {
+        passages[at] = flat[j] ?? 0;
+        frequencies[at] = flat[j + 1] ?? 0;
+        at += 1;
       }
-      postings.set(term, { passages, frequencies });
     });
-    return new LexicalIndex(Uint32Array.from(data.lengths), postings, { k1: data.k1, b: data.b });
+    offsets[data.terms.length] = at;
+    return LexicalIndex.fromParts({
+      k1: data.k1,
+      b: data.b,
+      terms: data.terms,
+      sortedTerms: sortedOrder(data.terms),
+      offsets,
+      passages,
+      frequencies,
+      lengths: Uint32Array.from(data.lengths),
+    });
   }
 
   toJSON(): LexicalIndexData {
-    const terms = [...this.postings.keys()];
+    const { terms, offsets, passages, frequencies, lengths } = this.parts;
     return {
       k1: this.k1,
       b: this.b,
-      lengths: Array.from(this.lengths),
-      terms,
-      postings: terms.map((term) => {
-        const list = this.postings.get(term);
+      lengths: Array.from(lengths),
+      terms: [...terms],
+      postings: terms.map((_, t) => {
         const flat: number[] = [];
-        if (list) for (let j = 0; j < list.passages.length; j += 1) flat.push(list.passages[j] ?? 0, list.frequencies[j] ?? 0);
+        for (let j = offsets[t] ?? 0; j < (offsets[t + 1] ?? 0); j += 1) flat.push(passages[j] ?? 0, frequencies[j] ?? 0);
         return flat;
       }),
     };
   }
 
+  /** The position of a term in `terms`, by binary search; -1 when it is not indexed. */
+  private termNumber(term: string): number {
+    const { terms, sortedTerms } = this.parts;
+    let low = 0;
+    let high = sortedTerms.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >>> 1;
+      const position = sortedTerms[middle] ?? 0;
+      const candidate = terms[position] ?? '';
+      if (candidate === term) return position;
+      if (candidate < term) low = middle + 1;
+      else high = middle - 1;
+    }
+    return -1;
+  }
+
   get size(): number {
-    return this.lengths.length;
+    return this.parts.lengths.length;
   }
 
   /** How many passages contain the term. */
   documentFrequency(term: string): number {
-    return this.postings.get(term)?.passages.length ?? 0;
+    const t = this.termNumber(term);
+    return t < 0 ? 0 : (this.parts.offsets[t + 1] ?? 0) - (this.parts.offsets[t] ?? 0);
   }
 
   /** Inverse document frequency; a term found nowhere gets the highest value a term can have. */
   idf(term: string): number {
-    const n = this.lengths.length;
+    const n = this.parts.lengths.length;
     const df = this.documentFrequency(term);
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
@@ -184,7 +277,7 @@ export class LexicalIndex {
   private termsOfLength(length: number): readonly string[] {
     if (!this.byLength) {
       this.byLength = new Map();
-      for (const term of this.postings.keys()) {
+      for (const term of this.parts.terms) {
         const bucket = this.byLength.get(term.length);
         if (bucket) bucket.push(term);
         else this.byLength.set(term.length, [term]);
@@ -198,16 +291,17 @@ export class LexicalIndex {
    * scales a term's contribution (default 1), for terms the question only probably meant.
    */
   search(queryTerms: readonly string[], limit: number, termWeights?: ReadonlyMap<string, number>): LexicalHit[] {
-    const scores = new Float64Array(this.lengths.length);
+    const { offsets, passages, frequencies, lengths } = this.parts;
+    const scores = new Float64Array(lengths.length);
     const touched: number[] = [];
     for (const term of new Set(queryTerms)) {
-      const list = this.postings.get(term);
-      if (!list) continue;
+      const t = this.termNumber(term);
+      if (t < 0) continue;
       const idf = this.idf(term) * (termWeights?.get(term) ?? 1);
-      for (let j = 0; j < list.passages.length; j += 1) {
-        const passage = list.passages[j] ?? 0;
-        const tf = list.frequencies[j] ?? 0;
-        const norm = this.k1 * (1 - this.b + (this.b * (this.lengths[passage] ?? 0)) / this.averageLength);
+      for (let j = offsets[t] ?? 0; j < (offsets[t + 1] ?? 0); j += 1) {
+        const passage = passages[j] ?? 0;
+        const tf = frequencies[j] ?? 0;
+        const norm = this.k1 * (1 - this.b + (this.b * (lengths[passage] ?? 0)) / this.averageLength);
         if (scores[passage] === 0) touched.push(passage);
         scores[passage] = (scores[passage] ?? 0) + (idf * tf * (this.k1 + 1)) / (tf + norm);
       }

@@ -47,6 +47,17 @@ export class VectorIndex {
     return new VectorIndex(graph, dimensions);
   }
 
+  /**
+   * Reads a graph written by `write` on the thread pool (the event loop stays free for large
+   * graphs). The caller checks the file's checksum first.
+   */
+  static async load(file: string, dimensions: number, options: VectorIndexOptions = {}): Promise<VectorIndex> {
+    const graph = new hnswlib.HierarchicalNSW('cosine', dimensions);
+    await graph.readIndex(file);
+    graph.setEf(options.efSearch ?? 64);
+    return new VectorIndex(graph, dimensions);
+  }
+
   write(file: string): void {
     this.graph.writeIndexSync(file);
   }

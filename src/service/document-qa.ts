@@ -6,20 +6,24 @@
  */
 import type { AppConfig } from '../config.ts';
 import type { Embedder } from '../embedding/embedder.ts';
-import { buildIndex, type LoadedIndex } from '../index/index-store.ts';
+import type { LoadedIndex } from '../index/index-store.ts';
+import type { IndexFileSystem } from '../index/index-write.ts';
 import { silentLogger, type Logger } from '../logging.ts';
 import { answerQuestion } from '../search/answer.ts';
 import { validateQuestion } from '../search/question.ts';
 import { classifyMessage } from '../search/conversation.ts';
-import { summarizeDocuments } from '../search/summarize.ts';
 import type { Answer, Summary } from '../search/types.ts';
 import { noDocumentsMessage } from '../documents/load-documents.ts';
 import { conversationAnswer } from './conversation-reply.ts';
 import { matchDocuments, resolveDocument } from './document-names.ts';
-import { InvalidQuestionError, ReindexInProgressError } from './errors.ts';
+import { InvalidQuestionError, ReindexInProgressError, ServiceClosedError } from './errors.ts';
+import { InFlight } from './in-flight.ts';
 import { loadModelOrFallBack } from './model-fallback.ts';
+import { loadModelOnModelThread } from './model-host.ts';
 import { noticeText } from './notices.ts';
 import { emptyIndex, openIndex } from './open-index.ts';
+import { rebuildIndex } from './rebuild-index.ts';
+import { storedSummary } from './summaries.ts';
 import type { DocumentQaOptions, IndexInfo, ReindexProgress, ReindexReport, ServiceNotice, SourceInfo } from './types.ts';
 
 export * from './errors.ts';
@@ -42,11 +46,17 @@ export class DocumentQa {
   private closed = false;
   private readonly noticesGiven = new Set<string>();
   private sources: SourceInfo[] | null = null;
+  /** Why the index in use is not saved on disk, or null. */
+  private indexFailure: string | null = null;
+  /** Questions being answered, so that shutdown can let them finish. */
+  private readonly inFlight = new InFlight();
+  private accepting = true;
 
   private constructor(
     private readonly config: AppConfig,
     private readonly logger: Logger,
     private readonly onNotice: ((notice: ServiceNotice) => void) | undefined,
+    private readonly fileSystem: IndexFileSystem | undefined,
     state: { index: LoadedIndex; embedder: Embedder | null; modelFailure: string | null },
   ) {
     this.index = state.index;
@@ -59,7 +69,7 @@ export class DocumentQa {
     const logger = options.logger ?? silentLogger;
     const opened = await openIndex(config, logger, options.forceRebuild ?? false);
     let rebuildReason = opened.rebuildReason;
-    const qa = new DocumentQa(config, logger, options.onNotice, {
+    const qa = new DocumentQa(config, logger, options.onNotice, options.fileSystem, {
       index: opened.index ?? emptyIndex(config),
       embedder: null,
       modelFailure: opened.index?.manifest.modelWarning ?? null,
@@ -67,7 +77,7 @@ export class DocumentQa {
 
     if (opened.index && !rebuildReason && opened.index.manifest.mode === 'hybrid') {
       // A hybrid index needs its model to embed questions; without it, questions are matched by words.
-      const loaded = await loadModelOrFallBack(config, 'question');
+      const loaded = await loadModelOrFallBack(config, 'question', loadModelOnModelThread);
       qa.embedder = loaded.embedder;
       qa.modelFailure = loaded.failure;
       if (loaded.notice) qa.notify(loaded.notice);
@@ -82,7 +92,7 @@ export class DocumentQa {
       return qa;
     }
     logger.info(`Building the index: ${rebuildReason}.`, { docs: config.docsDir });
-    await qa.reindex(options.onProgress);
+    await qa.runRebuild(options.onProgress, options.signal);
     return qa;
   }
 
@@ -96,10 +106,16 @@ export class DocumentQa {
   }
 
   /**
-   * Answers a question, or replies to conversation (`Answer.conversation` set). Throws
-   * InvalidQuestionError for an empty, too long or wordless question.
+   * Answers a question from the index in use, or replies to conversation (`Answer.conversation`
+   * set). Throws InvalidQuestionError for an empty, too long or wordless question, and
+   * ServiceClosedError once shutdown has begun.
    */
-  async ask(question: string): Promise<Answer> {
+  ask(question: string): Promise<Answer> {
+    if (!this.accepting) return Promise.reject(new ServiceClosedError());
+    return this.inFlight.track(this.answer(question));
+  }
+
+  private async answer(question: string): Promise<Answer> {
     const check = validateQuestion(question, this.config.maxQuestionChars);
     if (!check.ok) throw new InvalidQuestionError(check.message, check.reason);
     // Greetings, thanks, "help"... get a short reply about what the documents cover, not a search.
@@ -125,9 +141,10 @@ export class DocumentQa {
 
   /** One document (by its source path, or a unique prefix/title), or all when undefined. Throws UnknownDocumentError. */
   async summarize(source?: string): Promise<Summary> {
-    const index = this.index;
+    if (!this.accepting) throw new ServiceClosedError();
     const document = resolveDocument(this.info().documents, source);
-    return summarizeDocuments(index, document ? [document.source] : [], { maxSentences: this.config.summarySentences });
+    // Computed when the index was built: a lookup, whatever the size of the corpus.
+    return storedSummary(this.index, document?.source);
   }
 
   /**
@@ -144,33 +161,46 @@ export class DocumentQa {
    * ReindexInProgressError.
    */
   reindex(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+    return this.runRebuild(onProgress);
+  }
+
+  private runRebuild(onProgress?: (progress: ReindexProgress) => void, signal?: AbortSignal): Promise<ReindexReport> {
     if (this.rebuilding) return Promise.reject(new ReindexInProgressError());
-    const rebuilding = this.rebuild(onProgress).finally(() => {
+    const rebuilding = this.rebuild(onProgress, signal).finally(() => {
       this.rebuilding = null;
     });
     this.rebuilding = rebuilding;
     return rebuilding;
   }
 
-  private async rebuild(onProgress?: (progress: ReindexProgress) => void): Promise<ReindexReport> {
+  private async rebuild(onProgress?: (progress: ReindexProgress) => void, signal?: AbortSignal): Promise<ReindexReport> {
     const started = performance.now();
-    if (!this.embedder) {
-      const loaded = await loadModelOrFallBack(this.config, 'index');
+    const outcome = await rebuildIndex(this.config, {
+      logger: this.logger,
+      signal,
+      onProgress,
+      onNotice: (notice) => this.notify(notice),
+      fileSystem: this.fileSystem,
+    });
+    const { index } = outcome;
+    for (const file of index.manifest.skipped) this.logger.warn(`Skipped ${file.source}: ${file.reason}`);
+    this.modelFailure = index.manifest.modelWarning;
+    if (index.manifest.mode === 'hybrid' && !this.embedder) {
+      // Questions need the model too; the build's copy lived on the worker.
+      const loaded = await loadModelOrFallBack(this.config, 'question', loadModelOnModelThread);
       this.embedder = loaded.embedder;
       this.modelFailure = loaded.failure;
       if (loaded.notice) this.notify(loaded.notice);
     }
-    const index = await buildIndex({
-      docsDir: this.config.docsDir,
-      indexDir: this.config.indexDir,
-      embedder: this.embedder,
-      requestedModel: this.config.embeddingModel,
-      modelWarning: this.modelFailure,
-      maxDocumentBytes: this.config.maxDocumentBytes,
-      onProgress,
-    });
-    for (const file of index.manifest.skipped) this.logger.warn(`Skipped ${file.source}: ${file.reason}`);
     if (index.manifest.counts.documents === 0) this.logger.warn(noDocumentsMessage(this.config.docsDir));
+    this.indexFailure = outcome.writeFailure?.message ?? null;
+    if (outcome.writeFailure) {
+      this.notify({
+        kind: 'index-not-saved',
+        reason: outcome.writeFailure.message,
+        consequence: 'Questions are answered from a new index kept in memory only; it is built again at the next start.',
+      });
+    }
     this.swapIn(index);
     const report: ReindexReport = {
       documents: index.manifest.counts.documents,
@@ -178,7 +208,9 @@ export class DocumentQa {
       skipped: index.manifest.skipped,
       mode: index.manifest.mode,
       durationMs: Math.round(performance.now() - started),
+      builtOnThread: outcome.builtOnThread,
       ...(index.manifest.modelWarning ? { modelWarning: index.manifest.modelWarning } : {}),
+      ...(this.indexFailure ? { indexWarning: this.indexFailure } : {}),
     };
     this.logger.info('Index built', {
       documents: report.documents,
@@ -186,6 +218,7 @@ export class DocumentQa {
       skipped: report.skipped.length,
       mode: report.mode,
       ms: report.durationMs,
+      saved: !outcome.writeFailure,
     });
     return report;
   }
@@ -206,7 +239,7 @@ export class DocumentQa {
       mode: manifest.mode,
       model: manifest.model?.id ?? null,
       modelWarning: this.modelWarning,
-      indexWarning: null,
+      indexWarning: this.indexFailure,
       builtAt: manifest.builtAt,
       documents: this.sources,
       passages: manifest.counts.passages,
@@ -219,10 +252,25 @@ export class DocumentQa {
     return this.index.manifest.mode === 'lexical' || !this.embedder ? this.modelFailure : null;
   }
 
+  /** Why the index in use is not saved on disk (it is kept in memory), or null. */
+  get indexWarning(): string | null {
+    return this.indexFailure;
+  }
+
+  /**
+   * Stops taking new questions (they get ServiceClosedError) and waits for those being answered,
+   * at most `timeoutMs`. Resolves to the number still unanswered when the wait ended.
+   */
+  async drain(timeoutMs: number): Promise<number> {
+    this.accepting = false;
+    return this.inFlight.settle(timeoutMs);
+  }
+
   /** Waits for a running rebuild, then releases the model; safe to call twice. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.accepting = false;
     await this.rebuilding?.catch(() => undefined);
     await this.embedder?.dispose();
     this.embedder = null;

@@ -65,6 +65,14 @@ export class ServiceClosedError extends Error {
   }
 }
 
+/** A build was stopped before it finished (shutdown while the index was being built). */
+export class BuildCancelledError extends Error {
+  override name = 'BuildCancelledError';
+  constructor() {
+    super('The index build was stopped before it finished; the previous index, if any, is unchanged.');
+  }
+}
+
 /**
  * What kind of trouble an error is, for exit codes and logs:
  * - `bad-input`: the user can fix the request or the settings (exit code 2);
@@ -100,7 +108,8 @@ export function explainError(error: unknown): ExplainedError {
     error instanceof ReindexInProgressError ||
     error instanceof ModelUnavailableError ||
     error instanceof IndexCorruptError ||
-    error instanceof ServiceClosedError
+    error instanceof ServiceClosedError ||
+    error instanceof BuildCancelledError
   ) {
     return { kind: 'unavailable', message: error.message };
   }

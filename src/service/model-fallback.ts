@@ -4,7 +4,7 @@
  * alone on purpose: no model, no warning.
  */
 import type { AppConfig } from '../config.ts';
-import { loadEmbedder, ModelUnavailableError, type Embedder } from '../embedding/embedder.ts';
+import { ModelUnavailableError, type Embedder, type EmbedderOptions } from '../embedding/embedder.ts';
 import { ModelRequiredError } from './errors.ts';
 import type { ServiceNotice } from './types.ts';
 
@@ -23,14 +23,17 @@ export interface LoadedModel {
   notice: ServiceNotice | null;
 }
 
+/** Loads a model, throwing ModelUnavailableError when it cannot (`loadEmbedder`, or its model-thread twin). */
+export type ModelLoader = (options: EmbedderOptions) => Promise<Embedder>;
+
 /**
  * Loads the configured model for building an index (`index`) or for embedding questions
- * (`question`). Throws ModelRequiredError when the model is missing and required.
+ * (`question`) with `load`. Throws ModelRequiredError when the model is missing and required.
  */
-export async function loadModelOrFallBack(settings: ModelSettings, purpose: 'index' | 'question'): Promise<LoadedModel> {
+export async function loadModelOrFallBack(settings: ModelSettings, purpose: 'index' | 'question', load: ModelLoader): Promise<LoadedModel> {
   if (isLexicalOnly(settings.embeddingModel)) return { embedder: null, failure: null, notice: null };
   try {
-    const embedder = await loadEmbedder({
+    const embedder = await load({
       model: settings.embeddingModel,
       modelDir: settings.modelDir,
       offline: settings.offline,

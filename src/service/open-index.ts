@@ -7,6 +7,7 @@ import { fingerprintDocumentsFolder } from '../documents/load-documents.ts';
 import { IndexCorruptError, IndexMissingError, loadIndex, stalenessReason, type LoadedIndex } from '../index/index-store.ts';
 import { LexicalIndex } from '../index/lexical-index.ts';
 import type { Logger } from '../logging.ts';
+import { summariesStaleness, summaryOptions } from './summaries.ts';
 
 export interface OpenedIndex {
   /** The index on disk, when it could be loaded (even if stale: it answers until a new one is ready). */
@@ -33,7 +34,9 @@ export async function openIndex(config: AppConfig, logger: Logger, forceRebuild:
     fingerprints: index.manifest.fingerprints,
     stamps: index.manifest.stamps ?? {},
   });
-  return { index, rebuildReason: stalenessReason(index.manifest, fingerprints, config.embeddingModel) ?? null };
+  const reason =
+    stalenessReason(index.manifest, fingerprints, config.embeddingModel) ?? summariesStaleness(index, summaryOptions(config)) ?? null;
+  return { index, rebuildReason: reason };
 }
 
 /** A placeholder before the first build completes: no documents, so every question is declined. */

@@ -1,5 +1,7 @@
 /** The shapes the service hands to adapters: what is indexed, how a rebuild goes, what it reports. */
 import type { SkippedFile } from '../documents/load-documents.ts';
+import type { BuildProgress } from '../index/index-store.ts';
+import type { IndexFileSystem } from '../index/index-write.ts';
 import type { Logger } from '../logging.ts';
 import type { SearchMode } from '../search/types.ts';
 
@@ -26,15 +28,8 @@ export interface IndexInfo {
   skipped: SkippedFile[];
 }
 
-export interface ReindexProgress {
-  phase: 'reading' | 'embedding' | 'writing' | 'done';
-  /** Items done and total in this phase (files for reading, passages for embedding). */
-  done: number;
-  total: number;
-  /** Documents read so far and passages made of them (set from the reading phase on). */
-  documents?: number;
-  passages?: number;
-}
+/** How a rebuild goes: its phase, items done of the phase's total, documents read and passages made. */
+export type ReindexProgress = BuildProgress;
 
 export interface ReindexReport {
   documents: number;
@@ -46,6 +41,8 @@ export interface ReindexReport {
   modelWarning?: string;
   /** Why the new index is kept in memory only (it could not be written), when so. */
   indexWarning?: string;
+  /** The worker thread the index was built on (never the main thread's 0). */
+  builtOnThread?: number;
 }
 
 /**
@@ -77,4 +74,11 @@ export interface DocumentQaOptions {
   onNotice?: (notice: ServiceNotice) => void;
   /** Rebuild at open even when the index is fresh (`npm run index`). Default: false. */
   forceRebuild?: boolean;
+  /**
+   * Where index files are written. Default: the real file system, every file flushed. Tests pass
+   * one that fails like a full disk or a read-only folder.
+   */
+  fileSystem?: IndexFileSystem;
+  /** Stops a build that `open` started (shutdown while building): `open` rejects with BuildCancelledError. */
+  signal?: AbortSignal;
 }

@@ -120,6 +120,15 @@ describe('an answer channel', () => {
     for (const id of ignored) expect(repliedTo).not.toContain(id);
   });
 
+  it('tells the member when a question is too long, and passes over a message of only emoji', async () => {
+    const author = fake.user('long-winded');
+    const emojiId = fake.sendMessage({ content: '🎉🎉🎉', author, channelId: fake.guild.answerChannelId });
+    const longId = fake.sendMessage({ content: `lamp ${'very '.repeat(120)}long?`, author, channelId: fake.guild.answerChannelId });
+    const reply = await replyTo(fake.guild.answerChannelId, longId);
+    expect(reply.body.content).toContain(`under ${config.maxQuestionChars}`);
+    expect(fake.requests.some((request) => request.body.message_reference?.message_id === emojiId)).toBe(false);
+  });
+
   it('does not answer a member in another channel without a mention', async () => {
     const since = fake.requests.length;
     const silentId = fake.sendMessage({ content: 'When does the keeper light the lamp?', author: fake.user('elsewhere') });

@@ -1,0 +1,70 @@
+/**
+ * Summaries computed once, when the index is built (on the build's worker thread), and stored with
+ * it, so that `/summary` is a lookup whatever the size of the corpus.
+ */
+import type { AppConfig } from '../config.ts';
+import type { LoadedIndex } from '../index/index-store.ts';
+import { summarizeDocuments, type SummaryOptions } from '../search/summarize.ts';
+import type { Summary } from '../search/types.ts';
+
+/** The attachment of the index holding its summaries. */
+export const SUMMARIES_ATTACHMENT = 'summaries';
+
+export interface StoredSummaries {
+  /** The options they were made with: other options make them stale. */
+  options: Partial<SummaryOptions>;
+  /** The summary of all documents. */
+  all: Summary;
+  /** The summary of each document, by source. */
+  bySource: Record<string, Summary>;
+}
+
+/** The summary options the configuration asks for (SUMMARY_SENTENCES). */
+export function summaryOptions(config: AppConfig): Partial<SummaryOptions> {
+  return { maxSentences: config.summarySentences };
+}
+
+/** Summarises every document, and all of them together. The cost grows with the corpus: run it at build time. */
+export function computeSummaries(index: LoadedIndex, options: Partial<SummaryOptions>): StoredSummaries {
+  const passagesBySource = new Map<string, LoadedIndex['passages']>();
+  for (const passage of index.passages) {
+    const list = passagesBySource.get(passage.source);
+    if (list) list.push(passage);
+    else passagesBySource.set(passage.source, [passage]);
+  }
+  const bySource: Record<string, Summary> = {};
+  for (const document of index.documents) {
+    // The same index seen through one document: each summary reads its own passages only.
+    const view: LoadedIndex = { ...index, documents: [document], passages: passagesBySource.get(document.source) ?? [] };
+    bySource[document.source] = summarizeDocuments(view, [document.source], options);
+  }
+  return { options, all: summarizeDocuments(index, [], options), bySource };
+}
+
+function isStoredSummaries(value: unknown): value is StoredSummaries {
+  if (typeof value !== 'object' || value === null) return false;
+  const stored = value as Partial<StoredSummaries>;
+  return typeof stored.options === 'object' && typeof stored.all === 'object' && typeof stored.bySource === 'object';
+}
+
+function storedSummaries(index: LoadedIndex): StoredSummaries | undefined {
+  const value = index.attachments?.get(SUMMARIES_ATTACHMENT);
+  return isStoredSummaries(value) ? value : undefined;
+}
+
+/** Why the stored summaries cannot be used with these options (missing, or made otherwise), or undefined. */
+export function summariesStaleness(index: LoadedIndex, options: Partial<SummaryOptions>): string | undefined {
+  const stored = storedSummaries(index);
+  if (!stored) return 'the index has no stored summaries';
+  return JSON.stringify(stored.options) === JSON.stringify(options) ? undefined : 'the summary settings changed';
+}
+
+/**
+ * The stored summary of one document (by source) or of all documents (undefined). An index with
+ * nothing stored (the empty placeholder before the first build) summarises to no sentences.
+ */
+export function storedSummary(index: LoadedIndex, source: string | undefined): Summary {
+  const stored = storedSummaries(index);
+  const summary = source === undefined ? stored?.all : stored?.bySource[source];
+  return summary ?? { source, sentences: [] };
+}
