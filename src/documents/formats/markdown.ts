@@ -1,20 +1,21 @@
 /**
- * Markdown (`.md`, `.markdown`, `.mdx`) read with mdast-util-from-markdown (the parser behind
- * remark) with GFM (tables, strikethrough, task lists, footnotes) and YAML front matter. What a
+ * Markdown (`.md`, `.markdown`, `.mdx`) read with markdown-it (CommonMark with GFM tables and
+ * strikethrough; the parser VitePress itself renders with, so what is read is what the site shows)
+ * and YAML front matter read by a real YAML parser. markdown-it was chosen over mdast's micromark
+ * for speed: micromark took minutes and gigabytes on a 10 MiB list, markdown-it seconds. What a
  * static-site generator adds on top of CommonMark is read as its reader sees it: `::: tip`
  * container markers are dropped and their content kept (a custom container title becomes its own
  * paragraph), `{#anchor}` heading suffixes become the heading's anchor, HTML, Vue and JSX
- * components are reduced to their text, `<<<` snippet imports and MDX `import`/`export` lines are dropped.
+ * components are reduced to their text, Shiki `[!code]` annotations, `<<<` snippet imports and
+ * MDX `import`/`export` lines are dropped.
  */
-import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import MarkdownIt from 'markdown-it';
 import { parseFrontMatter, urlFromMetadata } from '../front-matter.ts';
 import type { ParsedBlock, ParsedDocument } from '../model.ts';
 import { htmlFragmentText } from './html-text.ts';
+
+/** A markdown-it token (the type markdown-it's own parse returns). */
+type Token = ReturnType<InstanceType<typeof MarkdownIt>['parse']>[number];
 
 export interface MarkdownOptions {
   /** MDX: top-level `import`/`export` statements and `{/* comments *\/}` are not text. Default: false. */
@@ -34,80 +35,117 @@ const MDX_STATEMENT = /^\s*(?:import|export)\s/;
 /** Shiki/VitePress line annotations in code (`// [!code ++]`, `# [!code focus]`): instructions to the site, not code. */
 const CODE_ANNOTATION = /[ \t]*(?:\/\/|#|--|;|<!--|\/\*)[ \t]*\[!code [^\]\n]*\][ \t]*(?:-->|\*\/)?[ \t]*$/gm;
 
+/** HTML allowed (it is reduced to text below); no typographic replacements: the reader sees the file's own characters. */
+const markdown = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/;
+
 export function parseMarkdown(source: string, options: MarkdownOptions = {}): ParsedDocument {
-  const input = options.mdx ? source.replace(/\{\/\*[\s\S]*?\*\/\}/g, (comment) => ' '.repeat(comment.length)) : source;
-  const tree: Root = fromMarkdown(input, {
-    extensions: [gfm(), frontmatter(['yaml', 'toml'])],
-    mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(['yaml', 'toml'])],
-  });
-  const blocks: ParsedBlock[] = [];
+  let input = options.mdx ? source.replace(/\{\/\*[\s\S]*?\*\/\}/g, (comment) => comment.replace(/[^\n]/g, ' ')) : source;
   let metadata: Record<string, string> = {};
-  for (const node of tree.children) {
-    if (node.type === 'yaml') {
-      metadata = parseFrontMatter(node.value);
-      continue;
-    }
-    if (options.mdx && node.type === 'paragraph' && MDX_STATEMENT.test(inlineText(node.children))) continue;
-    readBlock(node, blocks, { listDepth: -1 });
+  const frontMatter = FRONT_MATTER.exec(input);
+  if (frontMatter) {
+    metadata = parseFrontMatter(frontMatter[1] ?? '');
+    // Blanked, not cut: line numbers (and so source offsets) stay those of the file.
+    input = frontMatter[0].replace(/[^\n]/g, ' ') + input.slice(frontMatter[0].length);
   }
+  const lineStarts = [0];
+  for (let i = input.indexOf('\n'); i !== -1; i = input.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const blocks = readTokens(markdown.parse(input, {}), lineStarts, input.length, options.mdx === true);
   const url = urlFromMetadata(metadata);
   return { format: 'markdown', blocks, metadata, ...(metadata['title'] ? { title: metadata['title'] } : {}), ...(url ? { url } : {}) };
 }
+
 
 interface Context {
   /** Depth of the list being read, -1 outside lists. */
   listDepth: number;
   /** Inside a block quote. */
-  quote?: boolean;
+  quote: boolean;
 }
 
-function offsets(node: Nodes): Pick<ParsedBlock, 'sourceStart' | 'sourceEnd'> {
-  const start = node.position?.start.offset;
-  const end = node.position?.end.offset;
-  return start !== undefined && end !== undefined ? { sourceStart: start, sourceEnd: end } : {};
+/** Offsets in the file of a block's lines (markdown-it maps blocks to lines: `[first, last)`). */
+function sourceRange(token: Token, lineStarts: readonly number[], length: number): Pick<ParsedBlock, 'sourceStart' | 'sourceEnd'> {
+  if (!token.map) return {};
+  const [first, last] = token.map;
+  const sourceStart = lineStarts[first] ?? length;
+  const nextLine = lineStarts[last];
+  return { sourceStart, sourceEnd: Math.max(sourceStart, nextLine === undefined ? length : nextLine - 1) };
 }
 
-function readBlock(node: RootContent, blocks: ParsedBlock[], context: Context): void {
-  switch (node.type) {
-    case 'heading': {
-      let text = inlineText(node.children);
-      const anchor = HEADING_ANCHOR.exec(text);
-      if (anchor) text = text.slice(0, anchor.index);
-      blocks.push({ kind: 'heading', level: node.depth, text, ...(anchor?.[1] ? { anchor: anchor[1] } : {}), ...offsets(node) });
-      return;
+/** The blocks of a markdown-it token stream. */
+function readTokens(tokens: readonly Token[], lineStarts: readonly number[], length: number, mdx: boolean): ParsedBlock[] {
+  const blocks: ParsedBlock[] = [];
+  const context: Context = { listDepth: -1, quote: false };
+  let quoteDepth = 0;
+  let pendingHeading: Token | undefined;
+  let pendingParagraph: Token | undefined;
+  let row: string[] | undefined;
+  let rowToken: Token | undefined;
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'heading_open':
+        pendingHeading = token;
+        break;
+      case 'paragraph_open':
+        pendingParagraph = token;
+        break;
+      case 'bullet_list_open':
+      case 'ordered_list_open':
+        context.listDepth += 1;
+        break;
+      case 'bullet_list_close':
+      case 'ordered_list_close':
+        context.listDepth -= 1;
+        break;
+      case 'blockquote_open':
+        quoteDepth += 1;
+        context.quote = true;
+        break;
+      case 'blockquote_close':
+        quoteDepth -= 1;
+        context.quote = quoteDepth > 0;
+        break;
+      case 'tr_open':
+        row = [];
+        rowToken = token;
+        break;
+      case 'tr_close':
+        if (row && row.some((cell) => cell.length > 0)) blocks.push({ kind: 'table-row', text: row.join(TABLE_CELL_SEPARATOR), ...(rowToken ? sourceRange(rowToken, lineStarts, length) : {}) });
+        row = undefined;
+        break;
+      case 'inline': {
+        const text = inlineText(token.children ?? []);
+        if (row) {
+          row.push(text.replace(/\s+/g, ' ').trim());
+        } else if (pendingHeading) {
+          let heading = text;
+          const anchor = HEADING_ANCHOR.exec(heading);
+          if (anchor) heading = heading.slice(0, anchor.index);
+          const level = Number(pendingHeading.tag.slice(1)) || 1;
+          blocks.push({ kind: 'heading', level, text: heading, ...(anchor?.[1] ? { anchor: anchor[1] } : {}), ...sourceRange(pendingHeading, lineStarts, length) });
+        } else if (!(mdx && context.listDepth < 0 && MDX_STATEMENT.test(text))) {
+          const range = pendingParagraph ? sourceRange(pendingParagraph, lineStarts, length) : sourceRange(token, lineStarts, length);
+          for (const paragraph of paragraphTexts(text)) blocks.push({ ...textBlock(context), text: paragraph, ...range });
+        }
+        pendingHeading = undefined;
+        pendingParagraph = undefined;
+        break;
+      }
+      case 'fence':
+      case 'code_block': {
+        const language = token.info.trim().split(/[\s{[]/)[0] ?? '';
+        blocks.push({ kind: 'code', text: token.content.replace(CODE_ANNOTATION, ''), ...(language ? { language } : {}), ...sourceRange(token, lineStarts, length) });
+        break;
+      }
+      case 'html_block':
+        for (const paragraph of paragraphTexts(htmlFragmentText(token.content))) blocks.push({ ...textBlock(context), text: paragraph, ...sourceRange(token, lineStarts, length) });
+        break;
+      default:
+        // Closing tags, list items, thematic breaks and table sections carry no text of their own.
+        break;
     }
-    case 'paragraph':
-      for (const text of paragraphTexts(inlineText(node.children))) {
-        blocks.push({ ...textBlock(context), text, ...offsets(node) });
-      }
-      return;
-    case 'html':
-      for (const text of paragraphTexts(htmlFragmentText(node.value))) blocks.push({ ...textBlock(context), text, ...offsets(node) });
-      return;
-    case 'code':
-      blocks.push({ kind: 'code', text: node.value.replace(CODE_ANNOTATION, ''), ...(node.lang ? { language: node.lang } : {}), ...offsets(node) });
-      return;
-    case 'list':
-      for (const item of node.children) {
-        for (const child of item.children) readBlock(child, blocks, { ...context, listDepth: context.listDepth + 1 });
-      }
-      return;
-    case 'blockquote':
-      for (const child of node.children) readBlock(child, blocks, { ...context, quote: true });
-      return;
-    case 'table':
-      for (const row of node.children) {
-        const cells = row.children.map((cell) => inlineText(cell.children).replace(/\s+/g, ' ').trim());
-        if (cells.some((cell) => cell.length > 0)) blocks.push({ kind: 'table-row', text: cells.join(TABLE_CELL_SEPARATOR), ...offsets(row) });
-      }
-      return;
-    case 'footnoteDefinition':
-      for (const child of node.children) readBlock(child, blocks, context);
-      return;
-    default:
-      // Thematic breaks, link definitions and front matter other than YAML have no reader text.
-      return;
   }
+  return blocks;
 }
 
 /** The kind of a prose block where it stands: in a list it is an item, in a quote a quote. */
@@ -146,30 +184,28 @@ function paragraphTexts(text: string): string[] {
   return paragraphs;
 }
 
-/** The reader text of inline content: emphasis and link syntax gone, link text kept, images by their alt text. */
-function inlineText(nodes: readonly PhrasingContent[]): string {
+/** The reader text of inline content: emphasis and link syntax gone, link text kept, images by their alt text, tags dropped. */
+function inlineText(tokens: readonly Token[]): string {
   let text = '';
-  for (const node of nodes) {
-    switch (node.type) {
+  for (const token of tokens) {
+    switch (token.type) {
       case 'text':
-      case 'inlineCode':
-        text += node.value;
+      case 'code_inline':
+        text += token.content;
         break;
-      case 'break':
+      case 'softbreak':
+      case 'hardbreak':
         text += '\n';
         break;
       case 'image':
-      case 'imageReference':
-        text += node.alt ?? '';
+        text += inlineText(token.children ?? []) || token.content;
         break;
-      case 'html':
-        // Inline tags (`<Badge>`, `<br>`, `<kbd>`) are dropped; the text between them is its own node.
-        text += htmlFragmentText(node.value);
-        break;
-      case 'footnoteReference':
+      case 'html_inline':
+        // Inline tags (`<Badge>`, `<br>`, `<kbd>`) are dropped; the text between them is its own token.
+        text += htmlFragmentText(token.content);
         break;
       default:
-        if ('children' in node) text += inlineText(node.children as PhrasingContent[]);
+        break;
     }
   }
   return text;
