@@ -87,7 +87,7 @@ describe('the command line', () => {
     expect(stdout).toMatch(/1 document, 11 passages/);
     expect(stdout).toMatch(/There is no document called "nothing-here"/);
     expect(stdout).toMatch(/could not find any words/);
-    expect(stdout).toMatch(/Done in \d+ ms: 1 document,/);
+    expect(stdout).toMatch(/Index rebuilt in \d+ ms: 1 document,/);
     expect(stdout).toMatch(/Bye\./);
   });
 });

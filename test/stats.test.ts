@@ -126,6 +126,30 @@ describe('the stats database', () => {
     stats.close();
   });
 
+  it('goes on without storing when the database is full, says so once, loudly, and says when it works again', () => {
+    let now = Date.UTC(2026, 0, 1);
+    const lines: string[] = [];
+    const stats = QuestionStats.open(settings({ statsRetentionDays: 1 }), {
+      logger: createLogger({ level: 'debug', write: (line) => lines.push(line) }),
+      now: () => now,
+      pruneEveryMs: 0,
+      maxDatabaseBytes: 64 * 1024,
+    });
+    const long = (i: number) => `question ${i} ${'about the harbour and its lamps '.repeat(60)}`;
+    const ids: (number | undefined)[] = [];
+    for (let i = 0; i < 60; i += 1) ids.push(stats.record({ question: long(i), answer: declined(long(i)), origin: 'channel', memberId: MEMBER, latencyMs: 1 }));
+    expect(ids[0]).toBeGreaterThan(0);
+    expect(ids.at(-1)).toBeUndefined(); // the database is full: nothing more is stored…
+    const loud = lines.filter((line) => line.includes('NOT being recorded'));
+    expect(loud).toHaveLength(1); // …and it is said once
+    expect(loud[0]).toMatch(/full/i);
+    // Two days later the old rows are pruned, which frees room: storing works again, and the log says so.
+    now += 2 * 24 * 60 * 60 * 1000;
+    expect(stats.record({ question: 'after', answer: declined('after'), origin: 'channel', memberId: MEMBER, latencyMs: 1 })).toBeGreaterThan(0);
+    expect(lines.some((line) => line.includes('works again'))).toBe(true);
+    stats.close();
+  });
+
   it('goes on without storing when STATE_DIR cannot be written, and says so once, loudly', () => {
     const blocker = path.join(tempDir(), 'a-file');
     writeFileSync(blocker, 'not a folder');

@@ -6,20 +6,23 @@ import path from 'node:path';
 import readline from 'node:readline';
 import type { AppConfig } from '../config.ts';
 import type { Logger } from '../logging.ts';
-import { explainError } from '../service/document-qa.ts';
+import { explainError, type DocumentQaOptions } from '../service/document-qa.ts';
+import { ChatReindex } from './chat-reindex.ts';
 import { formatAnswer, formatSources, formatSummary, openQa, plural, reportError } from './shared.ts';
 
 export interface TerminalChatOptions {
   logger: Logger;
   input: NodeJS.ReadableStream;
   output: NodeJS.WritableStream;
+  /** Where index files are written. Default: the real file system (see `DocumentQaOptions`). */
+  fileSystem?: DocumentQaOptions['fileSystem'];
 }
 
 const HELP = [
   'Ask a question in plain words, or use a command:',
   '  /summary [document]  an extractive summary of one document (or of all)',
   '  /sources             the indexed documents and the search mode',
-  '  /reindex             rebuild the index after changing the documents',
+  '  /reindex             rebuild the index after changing the documents (questions are answered meanwhile)',
   '  /help                this list',
   '  /quit                leave (Ctrl+D works too)',
 ].join('\n');
@@ -38,7 +41,7 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
 
   let qa;
   try {
-    qa = await openQa(config, logger);
+    qa = await openQa(config, logger, options.fileSystem ? { fileSystem: options.fileSystem } : {});
   } catch (error) {
     return reportError(error);
   }
@@ -46,7 +49,7 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
   write(
     `${plural(info.documents.length, 'document')}, ${plural(info.passages, 'passage')} (${info.mode} search${
       qa.modelWarning ? ': the embedding model could not be loaded, so questions are matched by words' : ''
-    }). Type /help for commands.\n`,
+    }${qa.indexWarning ? '; the index could not be saved, so it is kept in memory (see the warning above)' : ''}). Type /help for commands.\n`,
   );
 
   const interactive = 'isTTY' in options.input && options.input.isTTY === true;
@@ -57,6 +60,7 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
   lines.setPrompt('> ');
   prompt();
 
+  const reindex = new ChatReindex(qa, write);
   const handle = async (line: string): Promise<'quit' | void> => {
     const text = line.trim();
     if (text === '') return;
@@ -75,15 +79,9 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
       case '/summary':
         write(formatSummary(await qa.summarize(argument || undefined)));
         return;
-      case '/reindex': {
-        write('Rebuilding the index…');
-        const report = await qa.reindex();
-        write(
-          `Done in ${report.durationMs} ms: ${plural(report.documents, 'document')}, ${plural(report.passages, 'passage')}, ${report.skipped.length} skipped (${report.mode} mode).` +
-            report.skipped.map((file) => `\n  skipped ${file.source}: ${file.reason}`).join(''),
-        );
+      case '/reindex':
+        reindex.start();
         return;
-      }
       default:
         if (command.startsWith('/')) {
           write(`Unknown command ${command}. ${HELP}`);
@@ -95,19 +93,19 @@ export async function runTerminalChat(config: AppConfig, options: TerminalChatOp
 
   try {
     for await (const line of lines) {
-      const rebuildAsked = /^\/reindex\b/i.test(line.trim());
       try {
         if ((await handle(line)) === 'quit') break;
       } catch (error) {
         const explained = explainError(error);
         if (explained.kind === 'unexpected') logger.error('Something went wrong answering that', { error });
-        write(rebuildAsked ? `The index could not be rebuilt: ${explained.message} The previous index is still answering questions.` : explained.message);
+        write(explained.message);
       }
       write('');
       prompt();
     }
   } finally {
     lines.close();
+    await reindex.finished();
     await qa.close();
   }
   write('Bye.');

@@ -52,3 +52,24 @@ export function formatNoticeBanner(notice: ServiceNotice): string {
   const rule = '!!! ======================================================================';
   return ['', rule, `!!! ${noticeHeadline(notice)}`, `!!! ${notice.consequence}`, rule, ''].join('\n');
 }
+
+const PHASE_NAMES: Record<ReindexProgress['phase'], string> = {
+  reading: 'reading documents',
+  splitting: 'splitting into passages',
+  indexing: 'indexing words',
+  embedding: 'embedding passages',
+  summarizing: 'summarising',
+  writing: 'writing the index',
+  done: 'done',
+};
+
+/** One line of rebuild progress with its counts: `… embedding passages: 320/1,200 (documents read: 12, passages: 1,200)`. */
+export function formatProgressLine(progress: ReindexProgress): string {
+  const number = (value: number) => value.toLocaleString('en-US');
+  const step = progress.total > 0 && progress.phase !== 'done' ? `: ${number(progress.done)}/${number(progress.total)}` : '';
+  const counts = [
+    progress.documents !== undefined ? `documents read: ${number(progress.documents)}` : '',
+    progress.passages !== undefined ? `passages: ${number(progress.passages)}` : '',
+  ].filter(Boolean);
+  return `… ${PHASE_NAMES[progress.phase] ?? progress.phase}${step}${counts.length ? ` (${counts.join(', ')})` : ''}`;
+}

@@ -1,4 +1,4 @@
-/** A per-user cooldown between questions (`/ask` and mentions share it). */
+/** A per-user cooldown between requests that do work (`/ask`, `/summary` and mentions share it). */
 
 export type CooldownCheck = { ok: true } | { ok: false; retryAfterSeconds: number };
 

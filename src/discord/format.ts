@@ -332,12 +332,15 @@ export function formatReindexReport(report: ReindexReport): ReplyPayload {
     const lines = report.skipped.map((file) => `• ${escapeAndCut(file.source, 200)} — ${escapeAndCut(file.reason, 300)}`);
     fields.push({ name: `Skipped files (${report.skipped.length})`, value: fitLines(lines, LIMITS.fieldValue) });
   }
+  if (report.indexWarning) {
+    fields.push({ name: 'Not saved (kept in memory)', value: escapeAndCut(report.indexWarning, LIMITS.fieldValue) });
+  }
   if (report.modelWarning) {
     fields.push({ name: 'No vector index', value: escapeAndCut(report.modelWarning, LIMITS.fieldValue) });
   }
   const embed = fitEmbed({
     title: '✅ Index rebuilt',
-    color: report.skipped.length > 0 || report.modelWarning ? WARNING_COLOR : COLOR,
+    color: report.skipped.length > 0 || report.modelWarning || report.indexWarning ? WARNING_COLOR : COLOR,
     fields,
   });
   return { content: '', embeds: [embed] };

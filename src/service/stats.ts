@@ -25,6 +25,8 @@ export interface QuestionStatsOptions {
   retryOpenEveryMs?: number;
   /** Longest list in a report (most cited, most declined). Default: 10. */
   top?: number;
+  /** Largest size of the database in bytes (writes past it fail as on a full disk). Default: no limit. */
+  maxDatabaseBytes?: number;
 }
 
 const DEFAULTS = {
@@ -67,6 +69,7 @@ export class QuestionStats {
   readonly #pruneEveryMs: number;
   readonly #retryOpenEveryMs: number;
   readonly #top: number;
+  readonly #maxDatabaseBytes: number | undefined;
   #db: StatsDatabase | null = null;
   #secret: Buffer | null = null;
   #lastOpenAttempt = Number.NEGATIVE_INFINITY;
@@ -82,6 +85,7 @@ export class QuestionStats {
     this.#pruneEveryMs = options.pruneEveryMs ?? DEFAULTS.pruneEveryMs;
     this.#retryOpenEveryMs = options.retryOpenEveryMs ?? DEFAULTS.retryOpenEveryMs;
     this.#top = options.top ?? DEFAULTS.top;
+    this.#maxDatabaseBytes = options.maxDatabaseBytes;
   }
 
   /** Never throws: a database that cannot be opened is reported once and retried later. */
@@ -155,7 +159,7 @@ export class QuestionStats {
     if (now - this.#lastOpenAttempt < this.#retryOpenEveryMs) return null;
     this.#lastOpenAttempt = now;
     try {
-      const db = StatsDatabase.open(this.#config.stateDir);
+      const db = StatsDatabase.open(this.#config.stateDir, this.#maxDatabaseBytes === undefined ? {} : { maxBytes: this.#maxDatabaseBytes });
       this.#secret = loadInstallSecret(this.#config.stateDir);
       this.#db = db;
       this.#recovered();

@@ -19,6 +19,11 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export interface StatsDatabaseOptions {
   /** Open for reading only (the `stats` command); the file must exist. Default: false. */
   readonly?: boolean;
+  /**
+   * Largest size the database may grow to, in bytes; past it a write fails as on a full disk
+   * (SQLITE_FULL). Default: no limit but the disk's.
+   */
+  maxBytes?: number;
 }
 
 export class StatsDatabase {
@@ -47,6 +52,10 @@ export class StatsDatabase {
       db.pragma('journal_mode = WAL');
       db.pragma('foreign_keys = ON');
       db.pragma('busy_timeout = 5000');
+      if (options.maxBytes !== undefined) {
+        const pageSize = Number(db.pragma('page_size', { simple: true }));
+        db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+      }
       applySchema(db);
     } catch (error) {
       db.close();

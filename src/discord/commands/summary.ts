@@ -9,7 +9,7 @@ import {
 import { resolveDocument, UnknownDocumentError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
 import { documentChoices, resolveDocumentChoice } from '../document-choices.ts';
-import { escapeAndCut, formatSummary } from '../format.ts';
+import { escapeAndCut, formatCooldown, formatSummary } from '../format.ts';
 import { editWith, replyPrivately, respondChoices } from '../replies.ts';
 
 export function data() {
@@ -39,6 +39,11 @@ export async function execute(interaction: ChatInputCommandInteraction, context:
     if (!(error instanceof UnknownDocumentError)) throw error;
     const help = 'Pick one from the suggestions, or leave the option empty to summarise all documents.';
     await replyPrivately(interaction, `${escapeAndCut(error.message, 1500)} ${help}`);
+    return;
+  }
+  const cooldown = context.cooldowns.take(interaction.user.id);
+  if (!cooldown.ok) {
+    await replyPrivately(interaction, formatCooldown(cooldown.retryAfterSeconds));
     return;
   }
   await interaction.deferReply();

@@ -5,11 +5,10 @@
  */
 import type { ParsedDocument } from '../model.ts';
 import { decodeText } from './decode-text.ts';
-import { parseDocx } from './docx.ts';
-import { parseHtml } from './html.ts';
-import { parseMarkdown } from './markdown.ts';
-import { parsePdf } from './pdf.ts';
-import { parseText } from './text.ts';
+
+// Readers are imported on first use: their parsers (mdast, linkedom, mammoth, PDF.js) take a
+// second or more to load, which a command that only checks the folder (`ask` on a fresh index)
+// should not pay.
 
 export interface FormatReader {
   /** What the format is called in messages. */
@@ -19,12 +18,12 @@ export interface FormatReader {
 }
 
 export const FORMAT_READERS: readonly FormatReader[] = [
-  { name: 'Markdown', extensions: ['.md', '.markdown'], read: async (bytes) => parseMarkdown(decodeText(bytes)) },
-  { name: 'MDX', extensions: ['.mdx'], read: async (bytes) => parseMarkdown(decodeText(bytes), { mdx: true }) },
-  { name: 'HTML', extensions: ['.html', '.htm'], read: async (bytes) => parseHtml(decodeText(bytes)) },
-  { name: 'PDF', extensions: ['.pdf'], read: parsePdf },
-  { name: 'Word', extensions: ['.docx'], read: parseDocx },
-  { name: 'text', extensions: ['.txt'], read: async (bytes) => parseText(decodeText(bytes)) },
+  { name: 'Markdown', extensions: ['.md', '.markdown'], read: async (bytes) => (await import('./markdown.ts')).parseMarkdown(decodeText(bytes)) },
+  { name: 'MDX', extensions: ['.mdx'], read: async (bytes) => (await import('./markdown.ts')).parseMarkdown(decodeText(bytes), { mdx: true }) },
+  { name: 'HTML', extensions: ['.html', '.htm'], read: async (bytes) => (await import('./html.ts')).parseHtml(decodeText(bytes)) },
+  { name: 'PDF', extensions: ['.pdf'], read: async (bytes) => (await import('./pdf.ts')).parsePdf(bytes) },
+  { name: 'Word', extensions: ['.docx'], read: async (bytes) => (await import('./docx.ts')).parseDocx(bytes) },
+  { name: 'text', extensions: ['.txt'], read: async (bytes) => (await import('./text.ts')).parseText(decodeText(bytes)) },
 ];
 
 const BY_EXTENSION = new Map(FORMAT_READERS.flatMap((reader) => reader.extensions.map((extension) => [extension, reader] as const)));
