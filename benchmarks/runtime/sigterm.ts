@@ -32,7 +32,7 @@ function processGroup(pgid: number): string {
 
 function nodePid(pgid: number): number | undefined {
   const lines = processGroup(pgid).split('\n').slice(1);
-  const line = lines.find((row) => /node .*src\/main\.ts/.test(row));
+  const line = lines.find((row) => /^\s*\d+\s+\d+\s+\d+\s+\S+\s+node .*src\/main\.ts/.test(row));
   return line ? Number(line.trim().split(/\s+/)[0]) : undefined;
 }
 
@@ -53,7 +53,7 @@ export async function measureSigterm(projectDir: string, target: SignalTarget, w
     const exit = await Promise.race([bot.exit, new Promise<'still running'>((resolve) => setTimeout(() => resolve('still running'), 20_000))]);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const left = processGroup(pgid);
-    const nodeStopped = node === undefined ? true : !left.includes(`${node} `);
+    const nodeStopped = node !== undefined && !left.split('\n').some((row) => row.trim().startsWith(`${node} `) && !/ Z /.test(row));
     const log = bot.stderr().split('\n').filter((line) => /SIGTERM|SIGINT|stopped|shutting down|kept the process alive|exiting now/.test(line));
     try {
       process.kill(-pgid, 'SIGKILL');
