@@ -15,6 +15,8 @@ export interface LoadTimeResult {
   indexBytes: Record<string, number>;
   buildMs: number;
   loadMs: number[];
+  /** CPU time (user + system, all threads) of each load: less sensitive than wall time to a busy machine. */
+  loadCpuMs: number[];
   firstAskAfterLoadMs: number;
 }
 
@@ -28,11 +30,15 @@ export async function measureLoadTime(passages: number, workDir: string, runs: n
   await qa.close();
 
   const loadMs: number[] = [];
+  const loadCpuMs: number[] = [];
   let firstAskAfterLoadMs = 0;
   for (let run = 0; run < runs; run += 1) {
     const begin = performance.now();
+    const cpu = process.cpuUsage();
     const index = await loadIndex(indexDir);
     loadMs.push(Math.round(performance.now() - begin));
+    const used = process.cpuUsage(cpu);
+    loadCpuMs.push(Math.round((used.user + used.system) / 1000));
     if (run === 0) {
       const { answerQuestion } = await import('../../src/search/answer.ts');
       const askBegin = performance.now();
@@ -43,5 +49,5 @@ export async function measureLoadTime(passages: number, workDir: string, runs: n
   const current = (await loadIndex(indexDir)).folder;
   const indexBytes: Record<string, number> = {};
   for (const name of readdirSync(current)) indexBytes[name] = statSync(path.join(current, name)).size;
-  return { passages: (await loadIndex(indexDir)).passages.length, corpusBytes: corpus.bytes, indexBytes, buildMs: Math.round(buildMs), loadMs, firstAskAfterLoadMs };
+  return { passages: (await loadIndex(indexDir)).passages.length, corpusBytes: corpus.bytes, indexBytes, buildMs: Math.round(buildMs), loadMs, loadCpuMs, firstAskAfterLoadMs };
 }
