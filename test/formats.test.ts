@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fingerprintDocumentsFolder, loadDocuments } from '../src/documents/load-documents.ts';
 import type { Answer } from '../src/search/types.ts';
 import { DocumentQa } from '../src/service/document-qa.ts';
-import { sitePage, writeDocx, writePdf } from './support/format-files.ts';
+import { sitePage, writeDocx, writePdf, writeTwoColumnPdf } from './support/format-files.ts';
 import { folderWith, tempDir, testConfig } from './support/temp.ts';
 
 /** Markup syntax a reader must never see in an excerpt (code excerpts may hold code). */
@@ -74,6 +74,15 @@ describe('a PDF of two pages with a running header, page numbers and a hyphenate
     expect(skipped['locked.pdf']).toMatch(/encrypted PDF.*password/);
     expect(skipped['broken.pdf']).toMatch(/not a valid PDF|damaged PDF/);
     expect(qa.info().documents.map((document) => document.source)).toEqual(['handbook.pdf']);
+  });
+});
+
+describe('a PDF set in two columns', () => {
+  it('reads each paragraph whole, also the one that flows from the first column into the second', async () => {
+    const paragraphs = Array.from({ length: 8 }, (_, i) => `Paragraph ${i + 1} tells how the keeper trims the wick and checks the oil level every evening before the ships pass the reef at dusk.`);
+    const { documents } = await loadDocuments(folderWith({ 'columns.pdf': await writeTwoColumnPdf('Evening duties', paragraphs) }));
+    expect(documents[0]?.title).toBe('Evening duties');
+    expect(documents[0]?.text.split('\n\n').slice(1)).toEqual(paragraphs);
   });
 });
 

@@ -46,7 +46,8 @@ const EXPECTATIONS = new Set(['answer', 'decline', 'reply', 'silent']);
 
 function parseTurn(value: unknown, where: string): Turn {
   if (typeof value === 'string') return { say: value };
-  if (!isRecord(value) || typeof value.say !== 'string' || value.say.trim() === '') throw new ConversationFileError(`${where}: a turn needs "say" (text)`);
+  // An empty `say` is allowed: a message of only an attachment reaches the bot with empty content.
+  if (!isRecord(value) || typeof value.say !== 'string') throw new ConversationFileError(`${where}: a turn needs "say" (text)`);
   const turn: Turn = { say: value.say };
   if (value.expect !== undefined) {
     if (typeof value.expect !== 'string' || !EXPECTATIONS.has(value.expect)) throw new ConversationFileError(`${where}: "expect" must be answer, decline, reply or silent`);

@@ -40,13 +40,20 @@ const MARKUP = [
   /@(?:everyone|here)\b/g,
 ];
 
+/** A masked link `[label](target)` (or `(<target>)`): its label is words, its target is not. */
+const MASKED_LINK = /\[([^\]\n]*)\]\(<?[a-z][\w+.-]*:[^)\s]*>?\)/giu;
+/** A bare or `<…>`-wrapped URL: no words to search for. */
+const URL = /<?\bhttps?:\/\/[^\s>]+>?/giu;
+
 /**
  * The question in a message or option: the bot's mention removed, then every other mention,
- * custom emoji, timestamp and `@everyone`/`@here` removed, whitespace folded. What remains is
- * checked by `validateQuestion` (so `<@bot> 🎉🎉` becomes "🎉🎉" and is refused as wordless).
+ * custom emoji, timestamp and `@everyone`/`@here` removed, masked links reduced to their label and
+ * URLs removed (their host and path words would only dilute the search), whitespace folded. What
+ * remains is checked by `validateQuestion` (so `<@bot> 🎉🎉` becomes "🎉🎉" and is refused as wordless).
  */
 export function cleanQuestionText(content: string, bot?: BotIdentity): string {
   let text = bot ? content.replace(botMentionPattern(bot), ' ') : content;
   for (const pattern of MARKUP) text = text.replace(pattern, ' ');
+  text = text.replace(MASKED_LINK, ' $1 ').replace(URL, ' ');
   return text.replace(/\s+/g, ' ').trim();
 }

@@ -25,6 +25,8 @@ export type AbstentionOptions = Pick<
 export function clearsRelevanceBar(
   index: LoadedIndex,
   question: string,
+  /** The words searched for: the question, or a broad question's topic (its framing words left out). */
+  searchText: string,
   ranked: readonly RankedPassage[],
   weights: QueryWeights,
   withVectors: boolean,
@@ -38,7 +40,7 @@ export function clearsRelevanceBar(
   const bestSimilarity = Math.max(0, ...ranked.map((hit) => hit.similarity ?? 0));
   const lexicalBar = unknownNames(index, question).length > 0 ? options.minCoverageWithUnknownName : options.minLexicalCoverage;
   const lexicallyRelevant =
-    bestPassageCoverage >= lexicalBar && bestPassageCoverage + options.clarityWeight * questionClarity(index, question) >= options.minLexicalRelevance;
+    bestPassageCoverage >= lexicalBar && bestPassageCoverage + options.clarityWeight * questionClarity(index, searchText) >= options.minLexicalRelevance;
   return lexicallyRelevant || (withVectors && bestSimilarity >= options.minSimilarity);
 }
 

@@ -28,7 +28,7 @@ export interface ScoredSentence {
  * The sentences of the whole paragraph a passage belongs to, and where the passage's first
  * sentence is among them: excerpts may widen into a neighbouring passage of the same paragraph.
  */
-function paragraphSentences(index: LoadedIndex, passageIndex: number): { sentences: SentenceSpan[]; offset: number } {
+export function paragraphSentences(index: LoadedIndex, passageIndex: number): { sentences: SentenceSpan[]; offset: number } {
   const passage = index.passages[passageIndex];
   if (!passage) return { sentences: [], offset: 0 };
   const sameParagraph = (other: number) => {

@@ -231,6 +231,7 @@ describe('mentions and questions', () => {
   });
   it('strips mentions, custom emoji and markup before validating', () => {
     expect(cleanQuestionText('<@111111111111111111>   when is the <:lamp:123456> lamp lit? @here', bot)).toBe('when is the lamp lit?');
+    expect(cleanQuestionText('who lit [the lamp](https://evil.example/x) see https://example.com/a?b=1 and <https://example.com/c>', bot)).toBe('who lit the lamp see and');
     const emojiOnly = prepareQuestion('<@111111111111111111> 🎉🎉', 500, bot);
     expect(emojiOnly).toMatchObject({ ok: false });
     const mentionsOnly = prepareQuestion('<@111111111111111111> <@333333333333333333> <#444444444444444444>', 500, bot);

@@ -86,3 +86,18 @@ export function sitePage(options: { title: string; canonical: string; articleHtm
 <script>track();</script>
 </body></html>`;
 }
+
+/** A page set in two columns (pdfkit's column layout), paragraphs flowing from the first column into the second. */
+export function writeTwoColumnPdf(title: string, paragraphs: string[]): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const pdf = new PDFDocument({ size: 'A4', margin: 72 });
+    const chunks: Buffer[] = [];
+    pdf.on('data', (chunk: Buffer) => chunks.push(chunk));
+    pdf.on('end', () => resolve(Buffer.concat(chunks)));
+    pdf.on('error', reject);
+    pdf.font('Helvetica-Bold').fontSize(16).text(title);
+    pdf.moveDown();
+    pdf.font('Helvetica').fontSize(10).text(paragraphs.join('\n'), { columns: 2, columnGap: 20, height: 220, paragraphGap: 6 });
+    pdf.end();
+  });
+}

@@ -143,14 +143,13 @@ export function layoutBlocks(pages: readonly PdfPage[], options: PdfLayoutOption
       if (previous && line && previous.y > line.y) gaps.push(previous.y - line.y);
     }
     const spacing = median(gaps) || body * 1.2;
-    const left = median(lines.filter((line) => !isHeading(line, body, options)).map((line) => line.x));
     let current: ParsedBlock | undefined;
     let previous: PdfLine | undefined;
     // A paragraph cut by the page break goes on at the top of this page: not ended by a full stop,
-    // and this page's first line is not a new paragraph (lower case, not indented).
+    // and this page's first line is not a new paragraph (lower case).
     const carried = blocks[blocks.length - 1];
     const firstLine = lines.find((line) => line.text.trim().length > 0);
-    if (carried?.kind === 'paragraph' && firstLine && !isHeading(firstLine, body, options) && !/[.!?:)"”’]$/.test(carried.text) && /^[\p{Ll}\d(]/u.test(firstLine.text.trim()) && firstLine.x <= left + body * 1.5) {
+    if (carried?.kind === 'paragraph' && firstLine && !isHeading(firstLine, body, options) && !/[.!?:)"”’]$/.test(carried.text) && /^[\p{Ll}\d(]/u.test(firstLine.text.trim())) {
       current = carried;
     }
     for (const line of lines) {
@@ -170,10 +169,14 @@ export function layoutBlocks(pages: readonly PdfPage[], options: PdfLayoutOption
         continue;
       }
       const gap = previous ? previous.y - line.y : 0;
+      // A line set higher than the one before starts a new column: the paragraph runs on there when
+      // its sentence does (no full stop before, lower case after).
+      const runsOnInNextColumn = previous !== undefined && current !== undefined && gap < 0 && !/[.!?:)"”’]$/.test(current.text) && /^[\p{Ll}\d(]/u.test(text);
+      const indented = previous !== undefined && gap > 0 && line.x > previous.x + body * 1.5;
       const newParagraph =
         current === undefined ||
-        (previous !== undefined && (gap > spacing * options.paragraphGap || gap < 0 || Math.abs(line.size - previous.size) > body * 0.2)) ||
-        line.x > left + body * 1.5;
+        (previous !== undefined && !runsOnInNextColumn && (gap > spacing * options.paragraphGap || gap < 0 || Math.abs(line.size - previous.size) > body * 0.2)) ||
+        indented;
       if (newParagraph || !current) {
         current = { kind: 'paragraph', text, page: line.page };
         blocks.push(current);
