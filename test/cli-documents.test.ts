@@ -29,4 +29,19 @@ describe('the command line and the documents folder', () => {
     const summary = JSON.parse(stdout) as { sentences: { source: string }[] };
     expect(summary.sentences[0]?.source).toBe('guide/lamps.md');
   });
+
+  it('`ask --json` gives each excerpt its kind, parts, section and the link from the document\'s metadata', () => {
+    const docs = folderWith({ 'guide.md': '---\nurl: https://lamps.example/guide\n---\n\n# Lamp guide\n\n## Wicks\n\nTrim the wick with **sharp** scissors before lighting.\n' });
+    const { status, stdout, stderr } = npm(['ask', '--', '--json', '--docs', docs, '--index', tempDir(), 'How do I trim the wick?']);
+    expect(status, stderr).toBe(0);
+    const answer = JSON.parse(stdout) as { excerpts: Record<string, unknown>[] };
+    expect(answer.excerpts[0]).toMatchObject({
+      text: 'Trim the wick with sharp scissors before lighting.',
+      kind: 'prose',
+      parts: [{ kind: 'paragraph', text: 'Trim the wick with sharp scissors before lighting.' }],
+      location: 'Wicks',
+      url: 'https://lamps.example/guide#wicks',
+      title: 'Lamp guide',
+    });
+  });
 });

@@ -71,7 +71,7 @@ export function plural(count: number, noun: string): string {
 export function formatAnswer(answer: Answer): string {
   if (!answer.answered) return answer.message ?? 'No answer found in the documents.';
   return answer.excerpts
-    .map((excerpt, i) => `[${i + 1}] ${excerpt.text}\n    — ${excerpt.title} (${excerpt.source}, ${excerpt.location})`)
+    .map((excerpt, i) => `[${i + 1}] ${excerpt.text}\n    — ${excerpt.title} (${excerpt.source}, ${excerpt.location})${excerpt.url ? ` ${excerpt.url}` : ''}`)
     .join('\n\n');
 }
 
