@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isSummaryMaterial, SUMMARY_DEFAULTS } from '../src/search/summarize.ts';
+import { loadIndex } from '../src/index/index-load.ts';
+import { isSummaryMaterial, summarizeDocuments, SUMMARY_DEFAULTS } from '../src/search/summarize.ts';
 import { DocumentQa } from '../src/service/document-qa.ts';
 import { folderWith, tempDir, testConfig } from './support/temp.ts';
 
@@ -126,6 +127,21 @@ describe('summaries of a Markdown page', () => {
     } finally {
       await qa.close();
     }
+  });
+});
+
+describe('summaries of a long document', () => {
+  it('read only the first sentencesPerDocument sentences', async () => {
+    const indexDir = tempDir();
+    const later = 'Lighthouse keepers recorded the weather, the ships and the tides in a logbook every night.';
+    const text = `${HERONS} ${later} ${later.replace('logbook', 'journal')}\n`;
+    const qa = await DocumentQa.open(testConfig({ DOCS_DIR: folderWith({ 'mixed.txt': text }), INDEX_DIR: indexDir, EMBEDDING_MODEL: 'none' }));
+    await qa.close();
+    const index = await loadIndex(indexDir);
+    const all = summarizeDocuments(index, ['mixed.txt'], { maxSentences: 5, wordsPerSentence: 100 });
+    expect(all.sentences.map((sentence) => sentence.text)).toContain(later);
+    const firstTwo = summarizeDocuments(index, ['mixed.txt'], { maxSentences: 5, wordsPerSentence: 100, sentencesPerDocument: 2 });
+    expect(firstTwo.sentences.map((sentence) => sentence.text)).toEqual(HERONS.split(/(?<=\.) /).slice(0, 2));
   });
 });
 

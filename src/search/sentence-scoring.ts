@@ -10,6 +10,7 @@ import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
 import { expectedAnswerType, holdsAnswerType } from './answer-type.ts';
 import { contextualCoverage, documentTermSet, paragraphTermSet, passageTermSets, type QueryWeights } from './coverage.ts';
+import { definesTopic, definitionTopic } from './definition.ts';
 import { phraseBonus, proximityOf } from './proximity.ts';
 import type { RankedPassage } from './retrieve.ts';
 import type { SentenceScoring } from './tuning.ts';
@@ -62,6 +63,7 @@ export function scoreSentences(
   const scored: ScoredSentence[] = [];
   const answerType = expectedAnswerType(question);
   const questionWords = new Set(tokenize(question).map((token) => token.word));
+  const defined = definitionTopic(question);
   for (const hit of ranked.slice(0, candidatePassages)) {
     const passage = index.passages[hit.passageIndex];
     if (!passage) continue;
@@ -89,6 +91,7 @@ export function scoreSentences(
         scoring.phrase * phraseBonus(terms, queryTerms) +
         scoring.proximity * proximityOf(terms, weights) +
         (holdsAnswerType(sentenceText, answerType, questionWords) ? scoring.answerType : 0) +
+        (defined !== undefined && definesTopic(sentenceText, defined) ? scoring.definition : 0) +
         lead;
       scored.push({ passageIndex: hit.passageIndex, sentences: paragraph.sentences, sentenceIndex: paragraph.offset + sentenceInPassage, score });
     });

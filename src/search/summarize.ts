@@ -44,6 +44,12 @@ export interface SummaryOptions {
   quotePenalty: number;
   /** A sentence at least this similar (cosine) to one already picked repeats it and is never picked. Default: 0.8. */
   repeatSimilarity: number;
+  /**
+   * Sentences read from the start of each document (the candidates and the term profile): a
+   * summary of a book-length file reads its first part, and costs the same as one of a long
+   * article. Default: 2000 (about 50,000 words).
+   */
+  sentencesPerDocument: number;
 }
 
 export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
@@ -56,6 +62,7 @@ export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
   redundancyWeight: 0.3,
   quotePenalty: 0.2,
   repeatSimilarity: 0.8,
+  sentencesPerDocument: 2000,
 };
 
 interface Candidate {
@@ -108,13 +115,13 @@ function cosine(a: Map<string, number>, aNorm: number, b: Map<string, number>, b
 }
 
 /** Every sentence of the wanted documents, in reading order, with its TF-IDF vector. */
-function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Candidate[] {
+function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>, sentencesPerDocument: number): Candidate[] {
   const candidates: Candidate[] = [];
   const positions = new Map<string, number>();
   for (const passage of index.passages) {
     if (!wanted.has(passage.source)) continue;
     const document = index.documentsBySource.get(passage.source);
-    if (!document) continue;
+    if (!document || (positions.get(passage.source) ?? 0) >= sentencesPerDocument) continue;
     const location = passageLocation(document, passage);
     for (const sentence of passage.sentences) {
       const raw = document.text.slice(sentence.start, sentence.end);
@@ -122,6 +129,7 @@ function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Candidat
       const kind = blockAt(document, sentence.start)?.kind;
       if (kind === 'code' || kind === 'table-row' || kind === 'heading' || /\n/.test(raw)) continue;
       const position = positions.get(passage.source) ?? 0;
+      if (position >= sentencesPerDocument) break;
       positions.set(passage.source, position + 1);
       const sentenceText = raw.replace(/\s+/g, ' ');
       const vector = new Map<string, number>();
@@ -137,7 +145,7 @@ function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Candidat
 export function summarizeDocuments(index: LoadedIndex, sources: readonly string[], options: Partial<SummaryOptions> = {}): Summary {
   const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
   const wanted = new Set(sources.length > 0 ? sources : index.documents.map((document) => document.source));
-  const candidates = candidatesOf(index, wanted);
+  const candidates = candidatesOf(index, wanted, settings.sentencesPerDocument);
 
   // The documents' term profile: the sum of their sentences' unit vectors.
   const profile = new Map<string, number>();

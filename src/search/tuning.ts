@@ -26,6 +26,8 @@ export interface SentenceScoring {
   proximity: number;
   /** Bonus for holding the kind of answer asked for (a date for "when", a number for "how many"...). Default: 0.15. */
   answerType: number;
+  /** Bonus, for "What is X?" or "What does X stand for?", for a sentence that defines X ("X is a…", "Long form (X)"). Default: 0.3. */
+  definition: number;
 }
 
 export interface SearchTuning {
@@ -108,6 +110,7 @@ export const DEFAULT_SENTENCE_SCORING: Readonly<SentenceScoring> = Object.freeze
   lead: 0.1,
   proximity: 0.15,
   answerType: 0.15,
+  definition: 0.3,
 });
 
 export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
