@@ -17,6 +17,9 @@ type Closable = QaService & {
   drain?(timeoutMs: number): Promise<number>;
 };
 
+/** How often the bot checks that the process that started it is still there. */
+const PARENT_CHECK_MS = 1000;
+
 /** A signal repeated within this time is the same request (a terminal's Ctrl+C reaches npm, tsx and node alike). */
 const REPEATED_SIGNAL_MS = 1000;
 
@@ -87,8 +90,18 @@ export async function runDiscordBot(config: AppConfig, options: RunOptions): Pro
     wake(signal);
   };
   for (const signal of signals) process.on(signal, onSignal);
+  // `npm start` runs the bot under `sh -c`; npm passes its SIGTERM to that shell only, which dies
+  // without passing it on. The bot notices it was orphaned and stops as if it had the signal.
+  const parentAtStart = process.ppid;
+  const parentWatch = setInterval(() => {
+    if (process.ppid === parentAtStart || stopRequested) return;
+    logger.info('the process that started the bot is gone (npm or its shell was stopped)');
+    onSignal('SIGTERM');
+  }, PARENT_CHECK_MS);
+  parentWatch.unref();
   const removeSignals = () => {
     for (const signal of signals) process.off(signal, onSignal);
+    clearInterval(parentWatch);
   };
 
   let qa: Closable | undefined;

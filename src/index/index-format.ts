@@ -8,7 +8,8 @@
  *
  * Files (all but the manifest and the vectors are made here):
  *   texts.bin       every document's text, UTF-8, one after the other
- *   documents.json  the documents without their text, and where each text is in texts.bin
+ *   documents.json  the documents without their text and lists, and where each is in the .bin files
+ *   document-fields.bin  each document's list fields (blocks, sections...) as JSON, read on first use
  *   passages.bin    per passage: document, paragraph, start, end, and its sentences' offsets
  *   passages.json   the other passage fields, one column per field (or taken from the document)
  *   lexical.bin     the BM25 index as flat typed arrays
@@ -24,6 +25,7 @@ export const INDEX_FILES = {
   manifest: 'manifest.json',
   texts: 'texts.bin',
   documents: 'documents.json',
+  documentFields: 'document-fields.bin',
   passages: 'passages.bin',
   passageFields: 'passages.json',
   lexical: 'lexical.bin',
@@ -31,7 +33,14 @@ export const INDEX_FILES = {
 } as const;
 
 /** The data files every index has, whatever its mode. */
-export const CORE_FILES: readonly string[] = [INDEX_FILES.texts, INDEX_FILES.documents, INDEX_FILES.passages, INDEX_FILES.passageFields, INDEX_FILES.lexical];
+export const CORE_FILES: readonly string[] = [
+  INDEX_FILES.texts,
+  INDEX_FILES.documents,
+  INDEX_FILES.documentFields,
+  INDEX_FILES.passages,
+  INDEX_FILES.passageFields,
+  INDEX_FILES.lexical,
+];
 
 const ATTACHMENT_PREFIX = 'attachment-';
 
@@ -59,9 +68,12 @@ export type IndexFiles = ReadonlyMap<string, Uint8Array>;
 const NUMERIC_PASSAGE_FIELDS = new Set(['paragraph', 'start', 'end', 'sentences', 'text']);
 
 interface StoredDocuments {
+  /** The documents without their text and list fields. */
   documents: Record<string, unknown>[];
   /** UTF-8 byte ranges of each document's text in texts.bin: `[start0, end0, start1, end1, ...]`. */
   textRanges: number[];
+  /** Per list field (blocks, sections...), the byte range of each document's value (JSON) in document-fields.bin; -1 when absent. */
+  lazyRanges: Record<string, number[]>;
 }
 
 interface StoredPassageFields {
@@ -79,19 +91,38 @@ function parseJson<T>(bytes: Uint8Array): T {
   return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')) as T;
 }
 
-function encodeDocuments(documents: readonly SourceDocument[]): { texts: Uint8Array; documents: Uint8Array } {
-  const chunks: Buffer[] = [];
+function encodeDocuments(documents: readonly SourceDocument[]): { texts: Uint8Array; documents: Uint8Array; documentFields: Uint8Array } {
+  const textChunks: Buffer[] = [];
+  const fieldChunks: Buffer[] = [];
   const textRanges: number[] = [];
-  let at = 0;
-  const stored = documents.map((document) => {
+  const lazyRanges: Record<string, number[]> = {};
+  let textAt = 0;
+  let fieldAt = 0;
+  const stored = documents.map((document, i) => {
     const bytes = Buffer.from(document.text, 'utf8');
-    chunks.push(bytes);
-    textRanges.push(at, at + bytes.length);
-    at += bytes.length;
-    const { text: _text, ...rest } = document;
-    return rest;
+    textChunks.push(bytes);
+    textRanges.push(textAt, textAt + bytes.length);
+    textAt += bytes.length;
+    const eager: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(document)) {
+      if (key === 'text') continue;
+      if (!Array.isArray(value)) {
+        eager[key] = value;
+        continue;
+      }
+      // Lists (blocks, sections...) can be large: each is read on first use, document by document.
+      const json = Buffer.from(JSON.stringify(value), 'utf8');
+      fieldChunks.push(json);
+      (lazyRanges[key] ??= new Array<number>(documents.length * 2).fill(-1)).splice(2 * i, 2, fieldAt, fieldAt + json.length);
+      fieldAt += json.length;
+    }
+    return eager;
   });
-  return { texts: Buffer.concat(chunks), documents: json({ documents: stored, textRanges } satisfies StoredDocuments) };
+  return {
+    texts: Buffer.concat(textChunks),
+    documents: json({ documents: stored, textRanges, lazyRanges } satisfies StoredDocuments),
+    documentFields: Buffer.concat(fieldChunks),
+  };
 }
 
 function encodePassages(documents: readonly SourceDocument[], passages: readonly Passage[]): { passages: Uint8Array; passageFields: Uint8Array } {
@@ -160,6 +191,7 @@ export function encodeIndex(content: IndexContent, attachments: Record<string, u
   const files = new Map<string, Uint8Array>([
     [INDEX_FILES.texts, documents.texts],
     [INDEX_FILES.documents, documents.documents],
+    [INDEX_FILES.documentFields, documents.documentFields],
     [INDEX_FILES.passages, passages.passages],
     [INDEX_FILES.passageFields, passages.passageFields],
     [INDEX_FILES.lexical, encodeLexical(content.lexical)],
@@ -174,27 +206,47 @@ function requiredFile(files: IndexFiles, name: string): Uint8Array {
   return bytes;
 }
 
-/** Documents whose `text` is decoded from texts.bin the first time it is read. */
+/** Defines `key` on `target` as a value computed on first read (then kept as a plain property). */
+function defineLazy(target: object, key: string, compute: () => unknown): void {
+  Object.defineProperty(target, key, {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const value = compute();
+      Object.defineProperty(target, key, { value, enumerable: true, configurable: true, writable: true });
+      return value;
+    },
+  });
+}
+
+function utf8Slice(bytes: Uint8Array, start: number, end: number): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('utf8');
+}
+
+/** Documents whose text and list fields are decoded the first time they are read. */
 function decodeDocuments(files: IndexFiles): SourceDocument[] {
   const texts = requiredFile(files, INDEX_FILES.texts);
+  const fields = requiredFile(files, INDEX_FILES.documentFields);
   const stored = parseJson<StoredDocuments>(requiredFile(files, INDEX_FILES.documents));
-  if (!Array.isArray(stored.documents) || !Array.isArray(stored.textRanges) || stored.textRanges.length !== stored.documents.length * 2) {
+  const count = Array.isArray(stored.documents) ? stored.documents.length : -1;
+  if (count < 0 || !Array.isArray(stored.textRanges) || stored.textRanges.length !== count * 2 || typeof stored.lazyRanges !== 'object') {
     throw new Error(`${INDEX_FILES.documents} is malformed`);
   }
-  return stored.documents.map((fields, i) => {
-    const start = stored.textRanges[2 * i] ?? 0;
-    const end = stored.textRanges[2 * i + 1] ?? 0;
-    if (end < start || end > texts.length) throw new Error(`${INDEX_FILES.documents} points outside ${INDEX_FILES.texts}`);
-    const document = { ...fields } as unknown as SourceDocument;
-    Object.defineProperty(document, 'text', {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const text = Buffer.from(texts.buffer, texts.byteOffset + start, end - start).toString('utf8');
-        Object.defineProperty(document, 'text', { value: text, enumerable: true, configurable: true, writable: true });
-        return text;
-      },
-    });
+  const inRange = (ranges: readonly number[], i: number, limit: number): [number, number] | undefined => {
+    const start = ranges[2 * i] ?? -1;
+    const end = ranges[2 * i + 1] ?? -1;
+    if (start < 0) return undefined;
+    if (end < start || end > limit) throw new Error(`${INDEX_FILES.documents} points outside its data files`);
+    return [start, end];
+  };
+  return stored.documents.map((eager, i) => {
+    const document = { ...eager } as unknown as SourceDocument;
+    const text = inRange(stored.textRanges, i, texts.length) ?? [0, 0];
+    defineLazy(document, 'text', () => utf8Slice(texts, text[0], text[1]));
+    for (const [key, ranges] of Object.entries(stored.lazyRanges)) {
+      const range = inRange(ranges, i, fields.length);
+      if (range) defineLazy(document, key, () => JSON.parse(utf8Slice(fields, range[0], range[1])) as unknown);
+    }
     return document;
   });
 }

@@ -1,10 +1,10 @@
 /**
  * Loading an index: read the manifest, check its version and shape, check the SHA-256 of every
  * data file before anything is parsed (the native HNSW reader must never see a damaged file), then
- * decode. Checksums are computed on the thread pool and the vectors read there too, so a large
- * index loads without holding the event loop.
+ * decode: typed arrays are views, texts and lists are decoded per document on first use, passages
+ * made on first access. The vectors are read on the thread pool.
  */
-import { webcrypto } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SourceDocument } from '../documents/load-documents.ts';
@@ -44,9 +44,9 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
-  const digest = await webcrypto.subtle.digest('SHA-256', bytes);
-  return Buffer.from(digest).toString('hex');
+/** SHA-256 on this thread: with the CPU's SHA instructions, faster than the thread pool's queue (about 1 GB/s). */
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
 }
 
 /** An index from data files already in memory and its vectors (already loaded), e.g. fresh from a build. */
@@ -91,7 +91,7 @@ export async function loadIndexFolder(folder: string): Promise<LoadedIndex> {
       if (!expected) fail(`the manifest has no checksum for ${name}`);
       const bytes = await fs.readFile(path.join(folder, name)).catch(() => undefined);
       if (bytes === undefined) return fail(`${name} is missing`);
-      if ((await sha256(bytes)) !== expected) fail(`${name} is damaged (its checksum does not match the manifest)`);
+      if (sha256(bytes) !== expected) fail(`${name} is damaged (its checksum does not match the manifest)`);
       if (name !== INDEX_FILES.vectors) files.set(name, bytes);
     }),
   );

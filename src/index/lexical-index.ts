@@ -158,7 +158,10 @@ export class LexicalIndex {
             ? 'the postings do not match their offsets'
             : undefined;
     if (problem) throw new Error(`lexical index data is malformed: ${problem}`);
-    for (const passage of passages) if (passage >= lengths.length) throw new Error('lexical index data is malformed: a posting names no passage');
+    const passageCount = lengths.length;
+    for (let j = 0; j < passages.length; j += 1) {
+      if ((passages[j] ?? 0) >= passageCount) throw new Error('lexical index data is malformed: a posting names no passage');
+    }
     return new LexicalIndex(parts);
   }
 

@@ -2,7 +2,7 @@
 import type { FileStamp, SkippedFile } from '../documents/load-documents.ts';
 
 /** Bumped whenever the files of an index change shape; an older index is rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 export interface IndexedDocumentEntry {
   source: string;
