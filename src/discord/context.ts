@@ -16,7 +16,7 @@ export interface BotContext {
   cooldowns: Cooldowns;
   /** The bot's database of questions and feedback (stores nothing when STATS=off). */
   stats: Pick<QuestionStats, 'record' | 'vote' | 'overview' | 'storing'>;
-  /** The first question of each thread the bot answers in (follow-ups are searched with it). */
+  /** The first question of each thread the bot answers in (follow-ups are searched with it), and the channels that refused a thread. */
   threads: ThreadMemory;
   /** Least time between two progress edits of a `/reindex` reply. */
   progressIntervalMs: number;

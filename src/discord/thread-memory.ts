@@ -5,6 +5,7 @@
  */
 export class ThreadMemory {
   readonly #firstQuestion = new Map<string, string>();
+  readonly #refusedChannels = new Set<string>();
   readonly #limit: number;
 
   /** `limit`: most threads remembered; the oldest is forgotten first. Default 5,000. */
@@ -27,5 +28,12 @@ export class ThreadMemory {
 
   has(threadId: string): boolean {
     return this.#firstQuestion.has(threadId);
+  }
+
+  /** True the first time a channel refuses to let the bot start a thread (so the log says it once per channel). */
+  firstRefusalIn(channelId: string): boolean {
+    if (this.#refusedChannels.has(channelId)) return false;
+    this.#refusedChannels.add(channelId);
+    return true;
   }
 }

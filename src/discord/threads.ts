@@ -33,8 +33,6 @@ export function threadName(question: string): string {
 
 export type StartedThread = { ok: true; thread: AnyThreadChannel } | { ok: false; reason: 'deleted' | 'no-permission' };
 
-let warnedAboutPermission = false;
-
 /** Starts a public thread from `message`; says why not when Discord refuses. */
 export async function startThreadFrom(message: Message, question: string, context: BotContext): Promise<StartedThread> {
   try {
@@ -45,8 +43,7 @@ export async function startThreadFrom(message: Message, question: string, contex
     if (error.code === EXPECTED_REFUSALS.unknownMessage || error.code === EXPECTED_REFUSALS.unknownChannel) {
       return { ok: false, reason: 'deleted' };
     }
-    if (!warnedAboutPermission) {
-      warnedAboutPermission = true;
+    if (context.threads.firstRefusalIn(message.channelId)) {
       context.logger.warn(
         'could not start a thread for an answer: give the bot the Create Public Threads and Send Messages in Threads permissions in that channel (answering in the channel instead)',
         { channelId: message.channelId, error: describeError(error) },
