@@ -3,15 +3,9 @@ import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../src/cli/chat.ts';
 import { silentLogger } from '../src/logging.ts';
+import { untilOutput } from './support/until.ts';
 import { seedFolder, tempDir, testConfig } from './support/temp.ts';
 
-async function until(read: () => string, pattern: RegExp): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  while (!pattern.test(read())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output so far:\n${read()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 describe('the terminal chat', () => {
   it('keeps answering from the old index when /reindex fails, and says why', async () => {
@@ -23,10 +17,10 @@ describe('the terminal chat', () => {
     const config = testConfig({ DOCS_DIR: docsDir, INDEX_DIR: tempDir(), EMBEDDING_MODEL: 'none' });
     const finished = runTerminalChat(config, { logger: silentLogger, input, output });
 
-    await until(() => text, /Type \/help/);
+    await untilOutput(() => text, /Type \/help/);
     rmSync(docsDir, { recursive: true, force: true });
     input.write('/reindex\n');
-    await until(() => text, /could not be rebuilt/);
+    await untilOutput(() => text, /could not be rebuilt/);
     input.write('Who claimed responsibility for the Kerman bombings?\n');
     input.end();
     expect(await finished).toBe(0);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { runTerminalChat } from '../src/cli/chat.ts';
 import { loadIndex } from '../src/index/index-store.ts';
 import { silentLogger } from '../src/logging.ts';
+import { untilOutput } from './support/until.ts';
 import { DocumentQa, type ServiceNotice } from '../src/service/document-qa.ts';
 import { SUMMARIES_ATTACHMENT } from '../src/service/summaries.ts';
 import { gatedFileSystem, troubledFileSystem } from './support/index-file-systems.ts';
@@ -12,13 +13,6 @@ import { folderWith, seedFolder, tempDir, testConfig } from './support/temp.ts';
 
 const CLAIM = 'Who claimed responsibility for the Kerman bombings?';
 
-async function until(read: () => string, pattern: RegExp): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!pattern.test(read())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}; output so far:\n${read()}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
 
 function pointer(indexDir: string): string {
   return readFileSync(path.join(indexDir, 'CURRENT'), 'utf8').trim();
@@ -123,20 +117,20 @@ describe('the terminal chat', () => {
     output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
     const config = testConfig({ DOCS_DIR: docsDir, INDEX_DIR: tempDir(), EMBEDDING_MODEL: 'none' });
     const finished = runTerminalChat(config, { logger: silentLogger, input, output, fileSystem });
-    await until(() => text, /Type \/help/);
+    await untilOutput(() => text, /Type \/help/);
 
     // The rebuild cannot finish until the test lets its files be written.
     fileSystem.hold();
     input.write('/reindex\n');
-    await until(() => text, /… writing the index/);
+    await untilOutput(() => text, /… writing the index/);
     input.write(`${CLAIM}\n`);
-    await until(() => text, /\[1\] ISIS claimed responsibility/);
+    await untilOutput(() => text, /\[1\] ISIS claimed responsibility/);
     expect(text).not.toMatch(/Index rebuilt/);
     input.write('/reindex\n');
-    await until(() => text, /already being rebuilt/);
+    await untilOutput(() => text, /already being rebuilt/);
 
     fileSystem.release();
-    await until(() => text, /Index rebuilt in \d+ ms: 1 document/);
+    await untilOutput(() => text, /Index rebuilt in \d+ ms: 1 document/);
     input.end();
     expect(await finished).toBe(0);
     expect(text).toMatch(/… reading documents: 1\/1 \(documents read: 1\)/);
