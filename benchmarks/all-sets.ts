@@ -12,13 +12,13 @@
  *
  * Results go to stdout (a table, or one JSON object with --json); progress goes to stderr.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { runScriptChild } from './child-run.ts';
 import { developmentSets, selectSets, type DevSet } from './dev-sets.ts';
 import type { DumpedAnswer } from './excerpt-dump.ts';
 import type { Format } from './formats/convert.ts';
@@ -59,36 +59,15 @@ function log(message: string): void {
 }
 
 /** Runs bench.ts for one set in a child process; resolves with its JSON report or why it failed. */
-function runBenchChild(args: string[], verbose: boolean, timeoutMs: number): Promise<{ report?: BenchReport; error?: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, benchScript, ...args], { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderrTail: string[] = [];
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      if (verbose) process.stderr.write(chunk);
-      stderrTail = [...stderrTail, ...chunk.split('\n').filter((line) => line.trim() !== '')].slice(-4);
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const line = stdout.trim().split('\n').pop();
-      if (code === 0 && line !== undefined && line.startsWith('{')) {
-        try {
-          resolve({ report: JSON.parse(line) as BenchReport });
-          return;
-        } catch {
-          // reported below
-        }
-      }
-      const why = timedOut ? `timed out after ${Math.round(timeoutMs / 60_000)} min` : `exited with ${signal ?? `code ${code}`}`;
-      resolve({ error: `${why}: ${stderrTail.join(' / ') || 'no output'}` });
-    });
+async function runBenchChild(args: string[], verbose: boolean, timeoutMs: number): Promise<{ report?: BenchReport; error?: string }> {
+  const result = await runScriptChild(benchScript, args, {
+    cwd: projectRoot,
+    timeoutMs,
+    tailLines: 4,
+    ...(verbose ? { onStderr: (chunk: string) => process.stderr.write(chunk) } : {}),
   });
+  if (result.ok) return { report: result.json as BenchReport };
+  return { error: `${result.error}: ${result.stderrTail.join(' / ') || 'no output'}` };
 }
 
 /** Writes the converted sets the selection needs, once per source folder. */

@@ -25,7 +25,6 @@
  * Results go to stdout (one JSON object with --json, a table otherwise); logs go to stderr.
  * Fractions (answerAt1, answerAt3) are in 0..1; latencies in ms, nearest-rank percentiles.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -37,6 +36,7 @@ import { formatBytes, machineInfo, type MachineInfo } from './machine.ts';
 import { createMiniSearchPeer, createWinkPeer, cutExcerpt, loadParagraphs, type Peer } from './peers.ts';
 import { answerAtK, parseQaFile, round, scoreRun, type QaItem, type RunScore } from './protocol.ts';
 import { loadOffTopicSets, summarizeOffTopic } from './off-topic.ts';
+import { runScriptChild } from './child-run.ts';
 import { writeExcerptDump } from './excerpt-dump.ts';
 import { runProject, type ProjectRun, type ProjectRunSpec } from './project-run.ts';
 import { generateCorpus, generateQuestions, writeCorpus } from './synthetic.ts';
@@ -393,47 +393,20 @@ async function loadTinyModelModule(): Promise<TinyModelModule> {
   }
 }
 
-function runChild(spec: ChildSpec, specFile: string, timeoutMs: number): Promise<ModeSummary | ModeFailure> {
-  return new Promise((resolve) => {
-    const started = performance.now();
-    // The same node with the same loader flags (tsx), re-running this script in child mode.
-    const child = spawn(process.execPath, [...process.execArgv, scriptPath, '--child', specFile], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      cwd: projectRoot,
-    });
-    let stdout = '';
-    let lastProgress: string | null = null;
-    let stderrTail: string[] = [];
-    let timedOut = false;
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+async function runChild(spec: ChildSpec, specFile: string, timeoutMs: number): Promise<ModeSummary | ModeFailure> {
+  let lastProgress: string | null = null;
+  // The same node with the same loader flags (tsx), re-running this script in child mode.
+  const result = await runScriptChild(scriptPath, ['--child', specFile], {
+    cwd: projectRoot,
+    timeoutMs,
+    onStderr: (chunk) => {
       process.stderr.write(chunk.replace(/^(?=.)/gm, `[${spec.label}] `));
       const progress = chunk.split('\n').filter((line) => line.startsWith('[bench]')).pop();
       if (progress !== undefined) lastProgress = progress;
-      stderrTail = [...stderrTail, ...chunk.split('\n').filter((l) => l.trim() !== '')].slice(-6);
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
-    child.on('close', (code, signal) => {
-      clearTimeout(timer);
-      const elapsedMs = round(performance.now() - started, 0);
-      const line = stdout.trim().split('\n').pop();
-      if (code === 0 && line) {
-        try {
-          resolve(JSON.parse(line) as ModeSummary);
-          return;
-        } catch {
-          // fall through to a failure
-        }
-      }
-      const error = timedOut
-        ? `timed out after ${Math.round(timeoutMs / 60000)} min`
-        : `child exited with ${signal ?? `code ${code}`}`;
-      resolve({ label: spec.label, ok: false, error, lastProgress, stderrTail, elapsedMs });
-    });
+    },
   });
+  if (result.ok) return result.json as ModeSummary;
+  return { label: spec.label, ok: false, error: result.error, lastProgress, stderrTail: result.stderrTail, elapsedMs: round(result.elapsedMs, 0) };
 }
 
 async function benchSynthetic(values: Flags): Promise<void> {
