@@ -63,33 +63,48 @@ const within = (inner: ReadonlySet<string>, outer: ReadonlySet<string>) => [...i
 export function findOpeningTarget(index: LoadedIndex, topic: string, exact: boolean): OpeningTarget | undefined {
   const topicTerms = new Set(analyze(topic));
   if (topicTerms.size === 0) return undefined;
-  const candidates: (OpeningTarget & { extra: number; key: string })[] = [];
-  const seen = new Set<string>();
-  index.passages.forEach((passage, passageIndex) => {
-    const titleKey = `document:${passage.source}`;
-    if (!seen.has(titleKey)) {
-      seen.add(titleKey);
-      const titleTerms = new Set(analyze(passage.title));
-      if (exact ? sameTerms(topicTerms, titleTerms) : within(topicTerms, titleTerms)) {
-        candidates.push({ passageIndex, scope: 'document', extra: titleTerms.size - topicTerms.size, key: titleKey });
-      }
+  const candidates: (OpeningTarget & { extra: number })[] = [];
+  for (const target of namedOpenings(index)) {
+    if (exact ? sameTerms(topicTerms, target.terms) : within(topicTerms, target.terms)) {
+      candidates.push({ passageIndex: target.passageIndex, scope: target.scope, extra: target.terms.size - topicTerms.size });
     }
-    const heading = passage.section.at(-1);
-    if (heading === undefined) return;
-    const sectionKey = `section:${passage.source}:${passage.section.join('\u0000')}`;
-    if (seen.has(sectionKey)) return;
-    seen.add(sectionKey);
-    const headingTerms = new Set(analyze(heading));
-    if (exact ? sameTerms(topicTerms, headingTerms) : within(topicTerms, headingTerms)) {
-      candidates.push({ passageIndex, scope: 'section', extra: headingTerms.size - topicTerms.size, key: sectionKey });
-    }
-  });
+  }
   if (candidates.length === 0) return undefined;
   candidates.sort((a, b) => a.extra - b.extra || (a.scope === b.scope ? 0 : a.scope === 'document' ? -1 : 1));
   const [best, second] = candidates;
   if (!best) return undefined;
   if (second && second.extra === best.extra && second.scope === best.scope) return undefined;
   return { passageIndex: best.passageIndex, scope: best.scope };
+}
+
+/** A document's title or a section's heading, analysed, with the first passage it names. */
+interface NamedOpening extends OpeningTarget {
+  terms: ReadonlySet<string>;
+}
+
+/** Built once per loaded index: scanning every passage and analysing every title on each question grows with the corpus. */
+const namedOpeningsByIndex = new WeakMap<LoadedIndex, readonly NamedOpening[]>();
+
+function namedOpenings(index: LoadedIndex): readonly NamedOpening[] {
+  const cached = namedOpeningsByIndex.get(index);
+  if (cached) return cached;
+  const openings: NamedOpening[] = [];
+  const seen = new Set<string>();
+  index.passages.forEach((passage, passageIndex) => {
+    const titleKey = `document:${passage.source}`;
+    if (!seen.has(titleKey)) {
+      seen.add(titleKey);
+      openings.push({ passageIndex, scope: 'document', terms: new Set(analyze(passage.title)) });
+    }
+    const heading = passage.section.at(-1);
+    if (heading === undefined) return;
+    const sectionKey = `section:${passage.source}:${passage.section.join('\u0000')}`;
+    if (seen.has(sectionKey)) return;
+    seen.add(sectionKey);
+    openings.push({ passageIndex, scope: 'section', terms: new Set(analyze(heading)) });
+  });
+  namedOpeningsByIndex.set(index, openings);
+  return openings;
 }
 
 /** True when one of `passages` holds every term (in its text, title or heading). */

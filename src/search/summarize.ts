@@ -50,6 +50,13 @@ export interface SummaryOptions {
    * article. Default: 2000 (about 50,000 words).
    */
   sentencesPerDocument: number;
+  /**
+   * Sentences read from the start of each document when several are summarised together (the
+   * summary of all documents): a collection is summed up by what its documents say first, and
+   * the cost stays small however many documents there are (it is computed at every rebuild).
+   * Default: 20.
+   */
+  sentencesPerDocumentInCollection: number;
 }
 
 export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
@@ -63,6 +70,7 @@ export const SUMMARY_DEFAULTS: Readonly<SummaryOptions> = {
   quotePenalty: 0.2,
   repeatSimilarity: 0.8,
   sentencesPerDocument: 2000,
+  sentencesPerDocumentInCollection: 20,
 };
 
 interface Candidate {
@@ -145,7 +153,8 @@ function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>, sentences
 export function summarizeDocuments(index: LoadedIndex, sources: readonly string[], options: Partial<SummaryOptions> = {}): Summary {
   const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
   const wanted = new Set(sources.length > 0 ? sources : index.documents.map((document) => document.source));
-  const candidates = candidatesOf(index, wanted, settings.sentencesPerDocument);
+  const perDocument = wanted.size > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
+  const candidates = candidatesOf(index, wanted, perDocument);
 
   // The documents' term profile: the sum of their sentences' unit vectors.
   const profile = new Map<string, number>();

@@ -3,7 +3,7 @@
  * cooldown, progress throttling, permission check, command comparison, error sanitising). They
  * live beside the end-to-end tests because `test/e2e/` is the Discord adapter's test folder.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { PermissionFlagsBits, type APIEmbed } from 'discord.js';
 import {
   LIMITS,
@@ -259,22 +259,28 @@ describe('cooldown', () => {
 
 describe('ThrottledEditor', () => {
   it('sends the first update at once, coalesces the rest, and never edits after finish()', async () => {
-    const edits: string[] = [];
-    const editor = new ThrottledEditor(async (text) => {
-      edits.push(text);
-    }, 100);
-    editor.push('one');
-    editor.push('two');
-    editor.push('three');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(edits).toEqual(['one']);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(edits).toEqual(['one', 'three']);
-    editor.push('four');
-    await editor.finish();
-    editor.push('five');
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    expect(edits).toEqual(['one', 'three']);
+    // Fake timers: the throttle's clock is the test's, so a loaded machine cannot reorder it.
+    vi.useFakeTimers();
+    try {
+      const edits: string[] = [];
+      const editor = new ThrottledEditor(async (text) => {
+        edits.push(text);
+      }, 100);
+      editor.push('one');
+      editor.push('two');
+      editor.push('three');
+      await vi.advanceTimersByTimeAsync(10);
+      expect(edits).toEqual(['one']);
+      await vi.advanceTimersByTimeAsync(150);
+      expect(edits).toEqual(['one', 'three']);
+      editor.push('four');
+      await editor.finish();
+      editor.push('five');
+      await vi.advanceTimersByTimeAsync(150);
+      expect(edits).toEqual(['one', 'three']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
   it('reports a failed edit and goes on', async () => {
     const errors: unknown[] = [];
