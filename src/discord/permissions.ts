@@ -1,5 +1,11 @@
 /** Who may run `/reindex` and `/stats`: checked on the server side, whatever Discord's command permissions say. */
-import { PermissionFlagsBits, type ChatInputCommandInteraction } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  PermissionFlagsBits,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+} from 'discord.js';
 import type { AppConfig } from '../config.ts';
 
 export interface ReindexRequester {
@@ -37,4 +43,19 @@ export function isAdminInteraction(interaction: ChatInputCommandInteraction, con
       config,
     )
   );
+}
+
+/**
+ * The builder of an admin command (`/reindex`, `/stats`): hidden from members without Manage Server
+ * by default and offered in servers only. Discord's default is a hint the server can change, so the
+ * handlers still check `isAdminInteraction`.
+ */
+export function adminCommandBuilder(name: string, description: string): SlashCommandBuilder {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }

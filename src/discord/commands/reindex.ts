@@ -3,19 +3,12 @@
  * editing the (private) reply at most once per ~1.5 s; the core swaps the new index in atomically,
  * so questions asked meanwhile are answered from the old one.
  */
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { explainError, ReindexInProgressError } from '../../service/document-qa.ts';
 import type { BotContext } from '../context.ts';
 import { describeError, errorStack } from '../errors.ts';
 import { escapeAndCut, formatReindexProgress, formatReindexReport } from '../format.ts';
-import { isAdminInteraction } from '../permissions.ts';
+import { adminCommandBuilder, isAdminInteraction } from '../permissions.ts';
 import { NO_MENTIONS, editWith, replyPrivately } from '../replies.ts';
 import { ThrottledEditor } from '../throttle.ts';
 
@@ -23,13 +16,7 @@ export const REFUSAL =
   'Only server admins can rebuild the index: you need the Manage Server permission, or to be listed by the bot owner (ADMIN_USER_IDS / ADMIN_ROLE_IDS).';
 
 export function data() {
-  return new SlashCommandBuilder()
-    .setName('reindex')
-    .setDescription('Rebuild the index from the documents folder (admins only)')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setDMPermission(false)
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  return adminCommandBuilder('reindex', 'Rebuild the index from the documents folder (admins only)');
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {

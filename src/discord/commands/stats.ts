@@ -3,31 +3,18 @@
  * was answered, the votes, the most cited documents, and the most asked questions that were
  * declined or voted not helpful: what the maintainers should write next.
  */
-import {
-  ApplicationIntegrationType,
-  InteractionContextType,
-  MessageFlags,
-  PermissionFlagsBits,
-  SlashCommandBuilder,
-  type ChatInputCommandInteraction,
-} from 'discord.js';
+import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
 import { StatsUnavailableError } from '../../service/stats.ts';
 import type { BotContext } from '../context.ts';
 import { formatStats } from '../stats-format.ts';
-import { isAdminInteraction } from '../permissions.ts';
+import { adminCommandBuilder, isAdminInteraction } from '../permissions.ts';
 import { NO_MENTIONS, replyPrivately } from '../replies.ts';
 
 export const STATS_REFUSAL =
   'Only server admins can see the stats: you need the Manage Server permission, or to be listed by the bot owner (ADMIN_USER_IDS / ADMIN_ROLE_IDS).';
 
 export function data() {
-  return new SlashCommandBuilder()
-    .setName('stats')
-    .setDescription('What members asked, what was answered, and what the documents are missing (admins only)')
-    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
-    .setDMPermission(false)
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
+  return adminCommandBuilder('stats', 'What members asked, what was answered, and what the documents are missing (admins only)');
 }
 
 export async function execute(interaction: ChatInputCommandInteraction, context: BotContext): Promise<void> {
