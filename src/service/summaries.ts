@@ -4,7 +4,7 @@
  */
 import type { AppConfig } from '../config.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
-import { summarizeDocuments, type SummaryOptions } from '../search/summarize.ts';
+import { summarizeEveryDocument, type SummaryOptions } from '../search/summarize.ts';
 import type { Summary } from '../search/types.ts';
 
 /** The attachment of the index holding its summaries. */
@@ -32,19 +32,7 @@ export function summaryOptions(config: AppConfig): Partial<SummaryOptions> {
 
 /** Summarises every document, and all of them together. The cost grows with the corpus: run it at build time. */
 export function computeSummaries(index: LoadedIndex, options: Partial<SummaryOptions>): StoredSummaries {
-  const passagesBySource = new Map<string, LoadedIndex['passages']>();
-  for (const passage of index.passages) {
-    const list = passagesBySource.get(passage.source);
-    if (list) list.push(passage);
-    else passagesBySource.set(passage.source, [passage]);
-  }
-  const bySource: Record<string, Summary> = {};
-  for (const document of index.documents) {
-    // The same index seen through one document: each summary reads its own passages only.
-    const view: LoadedIndex = { ...index, documents: [document], passages: passagesBySource.get(document.source) ?? [], passageOutline: undefined };
-    bySource[document.source] = summarizeDocuments(view, [document.source], options);
-  }
-  return { options, all: summarizeDocuments(index, [], options), bySource };
+  return { options, ...summarizeEveryDocument(index, options) };
 }
 
 function isStoredSummaries(value: unknown): value is StoredSummaries {
