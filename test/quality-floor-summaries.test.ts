@@ -10,17 +10,21 @@ import { describe, expect, it } from 'vitest';
 import { benchSummaryFiles } from '../benchmarks/summary-bench.ts';
 import { PROJECT_ROOT } from './support/temp.ts';
 
-const SUMMARIES = path.resolve(PROJECT_ROOT, '../shared/bench/summaries');
+/** `../shared/bench/summaries` beside the checkout (as in CI), or beside the folder of worktrees it sits in. */
+const SUMMARIES =
+  [path.resolve(PROJECT_ROOT, '..', 'shared', 'bench', 'summaries'), path.resolve(PROJECT_ROOT, '..', '..', 'shared', 'bench', 'summaries')].find((dir) =>
+    existsSync(path.join(dir, 'refs.json')),
+  ) ?? path.resolve(PROJECT_ROOT, '..', 'shared', 'bench', 'summaries');
 const present = existsSync(path.join(SUMMARIES, 'refs.json'));
 
-/** Reached with the defaults (ROUGE-1 31.2 on all 100 stories, LEAD-3 28.2), less rounding. */
-const ROUGE1_FLOOR = 0.31;
+/** Reached with the defaults (ROUGE-1 31.2 on all 100 stories, LEAD-3 28.2), rounded down. */
+const ROUGE1_FLOOR = 0.312;
 
 describe('summary quality floor', () => {
   it.skipIf(!present)(
     `ROUGE-1 of the default summaries stays at or above ${ROUGE1_FLOOR * 100} and a point above LEAD-3${present ? '' : ` (skipped: ${SUMMARIES} not found)`}`,
     async () => {
-      const report = await benchSummaryFiles(path.join(SUMMARIES, 'docs'), path.join(SUMMARIES, 'refs.json'), { SUMMARY_SENTENCES: '3' });
+      const report = await benchSummaryFiles(path.join(SUMMARIES, 'docs'), path.join(SUMMARIES, 'refs.json'), { SUMMARY_SENTENCES: '3', EMBEDDING_MODEL: 'none', OFFLINE: 'true' });
       const project = report.systems.find((system) => system.name === 'project')!;
       const lead = report.systems.find((system) => system.name === 'LEAD-3')!;
       expect(project.all.rouge1).toBeGreaterThanOrEqual(ROUGE1_FLOOR);
