@@ -1,7 +1,8 @@
 import { readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fingerprintDocumentsFolder, loadDocuments, parseMetadata, DocumentsFolderError } from '../src/documents/load-documents.ts';
+import { fingerprintDocumentsFolder, loadDocuments, DocumentsFolderError } from '../src/documents/load-documents.ts';
+import { parseMetadata } from '../src/documents/formats/text.ts';
 import { splitPassages } from '../src/documents/passages.ts';
 import { splitSentences } from '../src/documents/sentences.ts';
 import { folderWith, SEED_FILE, seedFolder, tempDir } from './support/temp.ts';

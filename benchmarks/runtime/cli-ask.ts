@@ -13,11 +13,13 @@ import { pathToFileURL } from 'node:url';
 export interface AskRun {
   wallMs: number;
   maxRssMb: number;
+  /** CPU time of the process (user + system, all threads): on a shared machine, steadier than wall time. */
+  cpuMs: number;
   status: number | null;
   answered: boolean | undefined;
 }
 
-const PRELOAD = `process.on('exit', () => { require('node:fs').writeSync(2, '\\n@@maxrss ' + process.resourceUsage().maxRSS + '\\n'); });\n`;
+const PRELOAD = `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, '\\n@@maxrss ' + u.maxRSS + ' @@cpu ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n`;
 
 export function runAsk(projectDir: string, docsDir: string, indexDir: string, question: string, workDir: string): AskRun {
   const preload = path.join(workDir, 'report-maxrss.cjs');
@@ -31,11 +33,12 @@ export function runAsk(projectDir: string, docsDir: string, indexDir: string, qu
   );
   const wallMs = performance.now() - started;
   const rss = /@@maxrss (\d+)/.exec(result.stderr ?? '');
+  const cpu = /@@cpu (\d+)/.exec(result.stderr ?? '');
   let answered: boolean | undefined;
   try {
     answered = (JSON.parse(result.stdout) as { answered?: boolean }).answered;
   } catch {
     answered = undefined;
   }
-  return { wallMs: Math.round(wallMs), maxRssMb: rss ? Math.round(Number(rss[1]) / 1024) : -1, status: result.status, answered };
+  return { wallMs: Math.round(wallMs), maxRssMb: rss ? Math.round(Number(rss[1]) / 1024) : -1, cpuMs: cpu ? Math.round(Number(cpu[1]) / 1000) : -1, status: result.status, answered };
 }

@@ -20,6 +20,7 @@ import type { Passage } from '../documents/passages.ts';
 import { bundleArray, decodeBundle, encodeBundle } from './binary-bundle.ts';
 import { lazyArray } from './lazy-array.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { outlineOf, type OutlineEntry } from './passage-outline.ts';
 
 export const INDEX_FILES = {
   manifest: 'manifest.json',
@@ -251,8 +252,11 @@ function decodeDocuments(files: IndexFiles): SourceDocument[] {
   });
 }
 
-/** Passages made on first access from passages.bin and passages.json. */
-function decodePassages(files: IndexFiles, documents: readonly SourceDocument[]): Passage[] {
+/**
+ * Passages made on first access from passages.bin and passages.json, and their outline (where
+ * each document and section begins), read from the same columns without making any passage.
+ */
+function decodePassages(files: IndexFiles, documents: readonly SourceDocument[]): { passages: Passage[]; outline: () => readonly OutlineEntry[] } {
   const arrays = decodeBundle(requiredFile(files, INDEX_FILES.passages));
   const document = bundleArray(arrays, 'document', Uint32Array);
   const paragraph = bundleArray(arrays, 'paragraph', Uint32Array);
@@ -275,7 +279,7 @@ function decodePassages(files: IndexFiles, documents: readonly SourceDocument[])
     return fields;
   };
 
-  return lazyArray(count, (i) => {
+  const passages = lazyArray(count, (i) => {
     const owner = documents[document[i] ?? 0] as SourceDocument;
     const ownerFields = owner as unknown as Record<string, unknown>;
     const { inherited, columns } = storedFields();
@@ -291,6 +295,21 @@ function decodePassages(files: IndexFiles, documents: readonly SourceDocument[])
     Object.assign(passage, { paragraph: paragraph[i] ?? 0, start: passageStart, end: passageEnd, text: owner.text.slice(passageStart, passageEnd), sentences: spans });
     return passage as unknown as Passage;
   });
+
+  let outline: readonly OutlineEntry[] | undefined;
+  const outlineOnce = (): readonly OutlineEntry[] => {
+    if (outline) return outline;
+    const { inherited, columns } = storedFields();
+    const fieldOf = (i: number, key: string): unknown =>
+      inherited.includes(key) ? (documents[document[i] ?? 0] as unknown as Record<string, unknown>)[key] : (columns[key]?.[i] ?? undefined);
+    outline = outlineOf(count, (i) => ({
+      source: String(fieldOf(i, 'source')),
+      title: String(fieldOf(i, 'title') ?? ''),
+      section: (fieldOf(i, 'section') as string[] | undefined) ?? [],
+    }));
+    return outline;
+  };
+  return { passages, outline: outlineOnce };
 }
 
 function decodeLexical(files: IndexFiles): LexicalIndex {
@@ -316,6 +335,11 @@ export class Attachments {
 
   constructor(private readonly files: IndexFiles) {}
 
+  /** Whether the index has an attachment of that name (without parsing it). */
+  has(name: string): boolean {
+    return this.files.has(attachmentFile(name));
+  }
+
   /** The attachment's value, or undefined when the index has none of that name. */
   get(name: string): unknown {
     if (this.parsed.has(name)) return this.parsed.get(name);
@@ -327,10 +351,10 @@ export class Attachments {
 }
 
 /** An index in memory from its data files (already verified). Throws an Error naming what is malformed. */
-export function decodeIndex(files: IndexFiles): IndexContent & { attachments: Attachments } {
+export function decodeIndex(files: IndexFiles): IndexContent & { attachments: Attachments; outline: () => readonly OutlineEntry[] } {
   const documents = decodeDocuments(files);
-  const passages = decodePassages(files, documents);
+  const { passages, outline } = decodePassages(files, documents);
   const lexical = decodeLexical(files);
   if (lexical.size !== passages.length) throw new Error('the lexical index and the passages disagree');
-  return { documents, passages, lexical, attachments: new Attachments(files) };
+  return { documents, passages, lexical, attachments: new Attachments(files), outline };
 }

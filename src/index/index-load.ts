@@ -13,6 +13,7 @@ import { Attachments, CORE_FILES, decodeIndex, INDEX_FILES, isAttachmentFile, ty
 import { CURRENT_POINTER } from './index-write.ts';
 import type { LexicalIndex } from './lexical-index.ts';
 import { manifestProblem, type IndexManifest } from './manifest.ts';
+import type { OutlineEntry } from './passage-outline.ts';
 import { VectorIndex } from './vector-index.ts';
 
 /** An index in memory, ready to search. */
@@ -28,6 +29,12 @@ export interface LoadedIndex {
   vectors: VectorIndex | null;
   /** Data computed at build time by later stages (summaries), read on demand. */
   attachments?: Attachments;
+  /**
+   * Where each document and section begins among `passages` (see `passage-outline.ts`), computed on
+   * first call without making the passages. Absent on an index assembled otherwise (read
+   * `passages` then, with `outlineOfPassages`).
+   */
+  passageOutline?: () => readonly OutlineEntry[];
 }
 
 /** There is no index yet in this folder. */
@@ -51,7 +58,7 @@ function sha256(bytes: Uint8Array): string {
 
 /** An index from data files already in memory and its vectors (already loaded), e.g. fresh from a build. */
 export function assembleIndex(folder: string, manifest: IndexManifest, files: IndexFiles, vectors: VectorIndex | null): LoadedIndex {
-  const { documents, passages, lexical, attachments } = decodeIndex(files);
+  const { documents, passages, lexical, attachments, outline } = decodeIndex(files);
   if (vectors && vectors.size !== passages.length) throw new Error('the vector index and the passages disagree');
   return {
     folder,
@@ -62,6 +69,7 @@ export function assembleIndex(folder: string, manifest: IndexManifest, files: In
     lexical,
     vectors,
     attachments,
+    passageOutline: outline,
   };
 }
 

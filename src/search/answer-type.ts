@@ -9,13 +9,19 @@ export type AnswerType = 'date' | 'number' | 'person' | 'place' | 'other';
 
 const DATE_QUESTION = /^(?:when\b|since when\b)|\b(?:what|which|in what|in which|by what|as of what|until what)\s+(?:year|years|century|centuries|decade|date|month|day|era|period)\b/i;
 const NUMBER_QUESTION = /\bhow\s+(?:many|much|long|old|far|large|big|high|tall|wide|deep|fast|often|heavy)\b|\bwhat\s+(?:percentage|percent|proportion|fraction|number|amount|size|speed|temperature)\b/i;
+/**
+ * "What is the doubling time of…", "What was the reported vaccination rate in…", "What was the
+ * population of…": a quantity named by the head noun of the thing asked about.
+ */
+const QUANTITY_HEAD_QUESTION =
+  /^(?:what|which)\s+(?:is|was|are|were)\s+the\s+(?:[\p{L}\p{N}'’/-]+\s+){0,3}(?:number|rate|ratio|percentage|proportion|incidence|prevalence|dose|dosage|duration|length|size|weight|population|distance|height|temperature|speed|cost|price|age|time|frequency|concentration|count)s?\s*(?:of|in|for|between|among|at|during|from|to|per|\?|$)/iu;
 const PERSON_QUESTION = /^(?:who|whom|whose)\b|\b(?:which|what)\s+(?:person|people|man|woman|king|queen|emperor|president|leader|author|scientist)\b/i;
 const PLACE_QUESTION = /^where\b|\b(?:what|which|in what|in which)\s+(?:country|countries|city|cities|region|continent|state|place|town|area|location|province)\b/i;
 
 export function expectedAnswerType(question: string): AnswerType {
   const text = question.trim();
   if (DATE_QUESTION.test(text)) return 'date';
-  if (NUMBER_QUESTION.test(text)) return 'number';
+  if (NUMBER_QUESTION.test(text) || QUANTITY_HEAD_QUESTION.test(text)) return 'number';
   if (PERSON_QUESTION.test(text)) return 'person';
   if (PLACE_QUESTION.test(text)) return 'place';
   return 'other';

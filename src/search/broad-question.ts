@@ -6,6 +6,7 @@
  * opening of that document or section, where texts say what a thing is.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
+import { outlineOfPassages } from '../index/passage-outline.ts';
 import { analyze } from '../index/text-analysis.ts';
 import { passageTermSets } from './coverage.ts';
 import type { RankedPassage } from './retrieve.ts';
@@ -90,19 +91,21 @@ function namedOpenings(index: LoadedIndex): readonly NamedOpening[] {
   if (cached) return cached;
   const openings: NamedOpening[] = [];
   const seen = new Set<string>();
-  index.passages.forEach((passage, passageIndex) => {
-    const titleKey = `document:${passage.source}`;
+  // The outline (one entry per run of passages in one section) spares making every passage.
+  const outline = index.passageOutline?.() ?? outlineOfPassages(index.passages);
+  for (const { passageIndex, source, title, section } of outline) {
+    const titleKey = `document:${source}`;
     if (!seen.has(titleKey)) {
       seen.add(titleKey);
-      openings.push({ passageIndex, scope: 'document', terms: new Set(analyze(passage.title)) });
+      openings.push({ passageIndex, scope: 'document', terms: new Set(analyze(title)) });
     }
-    const heading = passage.section.at(-1);
-    if (heading === undefined) return;
-    const sectionKey = `section:${passage.source}:${passage.section.join('\u0000')}`;
-    if (seen.has(sectionKey)) return;
+    const heading = section.at(-1);
+    if (heading === undefined) continue;
+    const sectionKey = `section:${source}:${section.join('\u0000')}`;
+    if (seen.has(sectionKey)) continue;
     seen.add(sectionKey);
     openings.push({ passageIndex, scope: 'section', terms: new Set(analyze(heading)) });
-  });
+  }
   namedOpeningsByIndex.set(index, openings);
   return openings;
 }

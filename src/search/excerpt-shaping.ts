@@ -8,12 +8,17 @@ import type { SourceDocument } from '../documents/model.ts';
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
+import { pointsBack } from './anaphora.ts';
 import type { QueryWeights } from './coverage.ts';
+import { typedHeadingBefore } from './section-heading.ts';
 import type { ScoredSentence } from './sentence-scoring.ts';
 import type { SearchTuning } from './tuning.ts';
 import type { Excerpt } from './types.ts';
 
-export type ShapingOptions = Pick<SearchTuning, 'maxExcerpts' | 'excerptMaxChars' | 'maxSentencesPerExcerpt' | 'cutLeadShare' | 'nearDuplicateJaccard' | 'docsBaseUrl'>;
+export type ShapingOptions = Pick<
+  SearchTuning,
+  'maxExcerpts' | 'excerptMaxChars' | 'maxSentencesPerExcerpt' | 'cutLeadShare' | 'nearDuplicateJaccard' | 'docsBaseUrl' | 'widenBackFirst' | 'typedHeadings'
+>;
 
 /** Folds runs of whitespace, as the reader sees the text. */
 export function foldWhitespace(text: string): string {
@@ -68,6 +73,7 @@ function widen(
   sentenceIndex: number,
   maxChars: number,
   maxSentences: number,
+  backFirst: boolean,
 ): { from: number; to: number } {
   let from = sentenceIndex;
   let to = sentenceIndex;
@@ -85,8 +91,12 @@ function widen(
       else break;
       continue;
     }
-    if (to + 1 < sentences.length && length(from, to + 1) <= maxChars) counted += counts((to += 1));
-    else if (from > 0 && length(from - 1, to) <= maxChars) counted += counts((from -= 1));
+    const forward = to + 1 < sentences.length && length(from, to + 1) <= maxChars;
+    const back = from > 0 && length(from - 1, to) <= maxChars;
+    // A sentence that points back ("This suggests…") is read with the one it points to first.
+    if (back && (backFirst || !forward) && from === sentenceIndex) counted += counts((from -= 1));
+    else if (forward) counted += counts((to += 1));
+    else if (back) counted += counts((from -= 1));
     else break;
   }
   return { from, to };
@@ -114,7 +124,8 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
       ({ start, end } = cutAroundMatches(document.text, sentence.start, sentence.end, weights, maxChars, options.cutLeadShare));
       if (blockAt(document, sentence.start)?.kind === 'code') ({ start, end } = wholeLines(document.text, sentence, { start, end }, maxChars));
     } else {
-      const { from, to } = widen(document, candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt);
+      const backFirst = options.widenBackFirst && pointsBack(document.text.slice(sentence.start, sentence.end));
+      const { from, to } = widen(document, candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt, backFirst);
       start = candidate.sentences[from]?.start ?? sentence.start;
       end = candidate.sentences[to]?.end ?? sentence.end;
       // A lead-in is shown with the start of the code it introduces, in whole lines, when the whole block does not fit.
@@ -126,6 +137,9 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
           cutInCode = true;
         }
       }
+      // A section named by what the reader types (`--run`, `vitest doctor`) is shown with its name.
+      const heading = options.typedHeadings ? typedHeadingBefore(document, start) : undefined;
+      if (heading && end - heading.start <= maxChars) start = heading.start;
       // Do not repeat text already shown in another excerpt.
       for (const shown of excerpts) {
         if (shown.source !== passage.source) continue;

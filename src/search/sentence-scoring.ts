@@ -5,12 +5,15 @@
  * its place (a lead bonus) and whether it holds the kind of answer asked for. The weights are in
  * `SentenceScoring` (search/tuning.ts).
  */
+import { blockAt } from '../documents/citations.ts';
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
+import { pointsBack } from './anaphora.ts';
 import { expectedAnswerType, holdsAnswerType } from './answer-type.ts';
 import { contextualCoverage, documentTermSet, paragraphTermSet, passageTermSets, type QueryWeights } from './coverage.ts';
 import { definesTopic, definitionTopic } from './definition.ts';
+import { holdsTypedText, isHowToQuestion } from './how-to.ts';
 import { phraseBonus, proximityOf } from './proximity.ts';
 import type { RankedPassage } from './retrieve.ts';
 import type { SentenceScoring } from './tuning.ts';
@@ -64,6 +67,7 @@ export function scoreSentences(
   const answerType = expectedAnswerType(question);
   const questionWords = new Set(tokenize(question).map((token) => token.word));
   const defined = definitionTopic(question);
+  const howTo = scoring.howTo > 0 && isHowToQuestion(question);
   for (const hit of ranked.slice(0, candidatePassages)) {
     const passage = index.passages[hit.passageIndex];
     if (!passage) continue;
@@ -79,9 +83,16 @@ export function scoreSentences(
     );
     const paragraphCoverage = contextualCoverage(paragraphTerms, context, weights, scoring.contextCredit);
     passage.sentences.forEach((sentence, sentenceInPassage) => {
+      const sentenceIndex = paragraph.offset + sentenceInPassage;
       const sentenceText = document.text.slice(sentence.start, sentence.end);
       const terms = analyze(sentenceText);
-      const coverage = contextualCoverage(new Set(terms), context, weights, scoring.contextCredit);
+      const termSet = new Set(terms);
+      let coverage = contextualCoverage(termSet, context, weights, scoring.contextCredit);
+      const previous = paragraph.sentences[sentenceIndex - 1];
+      if (scoring.backReference > 0 && previous && pointsBack(sentenceText)) {
+        const withPrevious = new Set([...termSet, ...analyze(document.text.slice(previous.start, previous.end))]);
+        coverage += scoring.backReference * (contextualCoverage(withPrevious, context, weights, scoring.contextCredit) - coverage);
+      }
       const score =
         coverage +
         scoring.passageCoverage * passageCoverage +
@@ -92,9 +103,11 @@ export function scoreSentences(
         scoring.proximity * proximityOf(terms, weights) +
         (holdsAnswerType(sentenceText, answerType, questionWords) ? scoring.answerType : 0) +
         (defined !== undefined && definesTopic(sentenceText, defined) ? scoring.definition : 0) +
+        (howTo && holdsTypedText(sentenceText, blockAt(document, sentence.start)?.kind) ? scoring.howTo : 0) +
         lead;
-      scored.push({ passageIndex: hit.passageIndex, sentences: paragraph.sentences, sentenceIndex: paragraph.offset + sentenceInPassage, score });
+      scored.push({ passageIndex: hit.passageIndex, sentences: paragraph.sentences, sentenceIndex, score });
     });
   }
   return scored.sort((a, b) => b.score - a.score || a.passageIndex - b.passageIndex || a.sentenceIndex - b.sentenceIndex);
 }
+

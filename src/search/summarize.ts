@@ -16,6 +16,7 @@
  * would pass it is skipped for a shorter one, so three sentences stay around 66 words.
  */
 import { blockAt, passageLocation } from '../documents/citations.ts';
+import type { Passage } from '../documents/passages.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze } from '../index/text-analysis.ts';
 import type { Summary, SummarySentence } from './types.ts';
@@ -122,12 +123,11 @@ function cosine(a: Map<string, number>, aNorm: number, b: Map<string, number>, b
   return dot / (aNorm * bNorm);
 }
 
-/** Every sentence of the wanted documents, in reading order, with its TF-IDF vector. */
-function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>, sentencesPerDocument: number): Candidate[] {
+/** Every sentence of `passages` (in reading order) that may be summary material, up to `sentencesPerDocument` per document, with its TF-IDF vector. */
+function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentencesPerDocument: number): Candidate[] {
   const candidates: Candidate[] = [];
   const positions = new Map<string, number>();
-  for (const passage of index.passages) {
-    if (!wanted.has(passage.source)) continue;
+  for (const passage of passages) {
     const document = index.documentsBySource.get(passage.source);
     if (!document || (positions.get(passage.source) ?? 0) >= sentencesPerDocument) continue;
     const location = passageLocation(document, passage);
@@ -149,13 +149,51 @@ function candidatesOf(index: LoadedIndex, wanted: ReadonlySet<string>, sentences
   return candidates;
 }
 
+/** The passages of the wanted documents, in reading order. */
+function* passagesOf(index: LoadedIndex, wanted: ReadonlySet<string>): Iterable<Passage> {
+  for (const passage of index.passages) if (wanted.has(passage.source)) yield passage;
+}
+
 /** Summarises the documents whose sources are given (all documents of the index when empty). */
 export function summarizeDocuments(index: LoadedIndex, sources: readonly string[], options: Partial<SummaryOptions> = {}): Summary {
   const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
   const wanted = new Set(sources.length > 0 ? sources : index.documents.map((document) => document.source));
   const perDocument = wanted.size > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
-  const candidates = candidatesOf(index, wanted, perDocument);
+  const sentences = chooseSentences(candidatesOf(index, passagesOf(index, wanted), perDocument), settings);
+  return { source: sources.length === 1 ? sources[0] : undefined, sentences };
+}
 
+/**
+ * The summary of every document and of all of them, as `summarizeDocuments` makes each, reading
+ * every sentence once: the summary of all documents is chosen among the first sentences of each
+ * document that its own summary already read (analysing them again cost a third of a build).
+ */
+export function summarizeEveryDocument(index: LoadedIndex, options: Partial<SummaryOptions> = {}): { all: Summary; bySource: Record<string, Summary> } {
+  const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
+  const passagesBySource = new Map<string, Passage[]>();
+  for (const passage of index.passages) {
+    const list = passagesBySource.get(passage.source);
+    if (list) list.push(passage);
+    else passagesBySource.set(passage.source, [passage]);
+  }
+  const inCollection = index.documents.length > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
+  const collection: Candidate[] = [];
+  const bySource: Record<string, Summary> = {};
+  // In reading order (passages are grouped by document in the index), as summarizeDocuments reads them.
+  for (const [source, passages] of passagesBySource) {
+    if (!index.documentsBySource.has(source)) continue;
+    const candidates = candidatesOf(index, passages, settings.sentencesPerDocument);
+    bySource[source] = { source, sentences: chooseSentences(candidates, settings) };
+    for (const candidate of candidates) {
+      if (candidate.position < inCollection) collection.push({ ...candidate, order: collection.length });
+    }
+  }
+  for (const document of index.documents) bySource[document.source] ??= { source: document.source, sentences: [] };
+  return { all: { source: undefined, sentences: chooseSentences(collection, settings) }, bySource };
+}
+
+/** The summary sentences among `candidates` (in reading order): see the module comment. */
+function chooseSentences(candidates: readonly Candidate[], settings: SummaryOptions): SummarySentence[] {
   // The documents' term profile: the sum of their sentences' unit vectors.
   const profile = new Map<string, number>();
   for (const candidate of candidates) {
@@ -199,8 +237,7 @@ export function summarizeDocuments(index: LoadedIndex, sources: readonly string[
     words += best.words;
   }
 
-  const sentences: SummarySentence[] = chosen
+  return chosen
     .sort((a, b) => a.order - b.order)
     .map((candidate) => ({ text: candidate.text, source: candidate.source, location: candidate.location }));
-  return { source: sources.length === 1 ? sources[0] : undefined, sentences };
 }

@@ -28,6 +28,18 @@ export interface SentenceScoring {
   answerType: number;
   /** Bonus, for "What is X?" or "What does X stand for?", for a sentence that defines X ("X is a…", "Long form (X)"). Default: 0.3. */
   definition: number;
+  /**
+   * Bonus, for a how-to question on technical documents ("how do I…", "is there a flag…",
+   * search/how-to.ts), for a sentence that holds something a reader types (a command, a flag, a
+   * configuration line, an API call) or is a line of code. Default: 0.3.
+   */
+  howTo: number;
+  /**
+   * For a sentence that points back to the one before it ("It can be used to…", "This suggests…",
+   * search/anaphora.ts): credit for the question words found in that previous sentence, as a share
+   * of full credit. Default: 0.5.
+   */
+  backReference: number;
 }
 
 export interface SearchTuning {
@@ -123,6 +135,17 @@ export interface SearchTuning {
   cutLeadShare: number;
   /** Two excerpts whose term sets overlap more than this (Jaccard) are near-duplicates; the second is dropped. Default: 0.8. */
   nearDuplicateJaccard: number;
+  /**
+   * Whether an excerpt whose best sentence points back ("This suggests…", search/anaphora.ts) is
+   * widened with the sentence before it first, rather than the one after. Default: true.
+   */
+  widenBackFirst: boolean;
+  /**
+   * Whether an excerpt that opens a section named by something typed (`--run`, `vitest doctor`,
+   * `sequence.concurrent`; search/section-heading.ts) shows that heading as its first line, when it
+   * fits: the name is often the answer and the section's text does not repeat it. Default: true.
+   */
+  typedHeadings: boolean;
 
   // Citations (documents/citations.ts)
   /**
@@ -143,6 +166,8 @@ export const DEFAULT_SENTENCE_SCORING: Readonly<SentenceScoring> = Object.freeze
   proximity: 0.15,
   answerType: 0.15,
   definition: 0.3,
+  howTo: 0.3,
+  backReference: 0.5,
 });
 
 export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
@@ -166,6 +191,8 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   maxSentencesPerExcerpt: 3,
   cutLeadShare: 0.25,
   nearDuplicateJaccard: 0.8,
+  widenBackFirst: true,
+  typedHeadings: true,
   docsBaseUrl: undefined,
 });
 

@@ -15,7 +15,7 @@ import type { BuildJob, WorkerMessage } from './build-job.ts';
 import { transferError } from './build-job.ts';
 import { loadModelOrFallBack } from './model-fallback.ts';
 import { RemoteEmbedder } from './remote-embedder.ts';
-import { computeSummaries, SUMMARIES_ATTACHMENT } from './summaries.ts';
+import { computeSummaries, summaryAttachments } from './summaries.ts';
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
@@ -60,7 +60,7 @@ async function build(job: BuildJob): Promise<void> {
       lexical: computed.lexical,
       vectors: computed.vectors,
     };
-    addAttachment(prepared, SUMMARIES_ATTACHMENT, computeSummaries(built, job.summaryOptions));
+    for (const [name, value] of Object.entries(summaryAttachments(computeSummaries(built, job.summaryOptions)))) addAttachment(prepared, name, value);
     post({ kind: 'progress', progress: { phase: 'writing', done: 0, total: 1, ...counts } });
     let vectorsFile: string | null = null;
     if (computed.vectors) {

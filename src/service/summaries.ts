@@ -4,11 +4,17 @@
  */
 import type { AppConfig } from '../config.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
-import { summarizeDocuments, type SummaryOptions } from '../search/summarize.ts';
+import { summarizeEveryDocument, type SummaryOptions } from '../search/summarize.ts';
 import type { Summary } from '../search/types.ts';
 
 /** The attachment of the index holding its summaries. */
 export const SUMMARIES_ATTACHMENT = 'summaries';
+
+/**
+ * The attachment holding only the options the summaries were made with: checking them when an
+ * index is opened must not parse every stored summary (megabytes on a large corpus).
+ */
+export const SUMMARY_OPTIONS_ATTACHMENT = 'summary-options';
 
 export interface StoredSummaries {
   /** The options they were made with: other options make them stale. */
@@ -26,19 +32,7 @@ export function summaryOptions(config: AppConfig): Partial<SummaryOptions> {
 
 /** Summarises every document, and all of them together. The cost grows with the corpus: run it at build time. */
 export function computeSummaries(index: LoadedIndex, options: Partial<SummaryOptions>): StoredSummaries {
-  const passagesBySource = new Map<string, LoadedIndex['passages']>();
-  for (const passage of index.passages) {
-    const list = passagesBySource.get(passage.source);
-    if (list) list.push(passage);
-    else passagesBySource.set(passage.source, [passage]);
-  }
-  const bySource: Record<string, Summary> = {};
-  for (const document of index.documents) {
-    // The same index seen through one document: each summary reads its own passages only.
-    const view: LoadedIndex = { ...index, documents: [document], passages: passagesBySource.get(document.source) ?? [] };
-    bySource[document.source] = summarizeDocuments(view, [document.source], options);
-  }
-  return { options, all: summarizeDocuments(index, [], options), bySource };
+  return { options, ...summarizeEveryDocument(index, options) };
 }
 
 function isStoredSummaries(value: unknown): value is StoredSummaries {
@@ -52,11 +46,19 @@ function storedSummaries(index: LoadedIndex): StoredSummaries | undefined {
   return isStoredSummaries(value) ? value : undefined;
 }
 
+/** The attachments of an index's summaries: all of them, and their options alone. */
+export function summaryAttachments(summaries: StoredSummaries): Record<string, unknown> {
+  return { [SUMMARIES_ATTACHMENT]: summaries, [SUMMARY_OPTIONS_ATTACHMENT]: { options: summaries.options } };
+}
+
 /** Why the stored summaries cannot be used with these options (missing, or made otherwise), or undefined. */
 export function summariesStaleness(index: LoadedIndex, options: Partial<SummaryOptions>): string | undefined {
-  const stored = storedSummaries(index);
-  if (!stored) return 'the index has no stored summaries';
-  return JSON.stringify(stored.options) === JSON.stringify(options) ? undefined : 'the summary settings changed';
+  const attachments = index.attachments;
+  if (!attachments?.has(SUMMARIES_ATTACHMENT)) return 'the index has no stored summaries';
+  const optionsOnly = attachments.get(SUMMARY_OPTIONS_ATTACHMENT) as { options?: unknown } | undefined;
+  const storedOptions = optionsOnly?.options ?? storedSummaries(index)?.options;
+  if (storedOptions === undefined) return 'the index has no stored summaries';
+  return JSON.stringify(storedOptions) === JSON.stringify(options) ? undefined : 'the summary settings changed';
 }
 
 /**

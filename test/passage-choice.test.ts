@@ -1,0 +1,163 @@
+import { describe, expect, it } from 'vitest';
+import { buildIndex } from '../src/index/index-store.ts';
+import { pointsBack } from '../src/search/anaphora.ts';
+import { answerQuestion } from '../src/search/answer.ts';
+import { expectedAnswerType } from '../src/search/answer-type.ts';
+import { holdsTypedText, isHowToQuestion } from '../src/search/how-to.ts';
+import { namesTypedThing } from '../src/search/section-heading.ts';
+import { folderWith, tempDir } from './support/temp.ts';
+
+async function indexOf(files: Record<string, string>) {
+  return buildIndex({ docsDir: folderWith(files), indexDir: tempDir(), embedder: null, requestedModel: 'none' });
+}
+
+describe('sentences that point back', () => {
+  it.each([
+    'It can be used to calculate the relatedness of objects.',
+    'This suggests that the viruses have low genetic diversity.',
+    'These results show a strong effect.',
+    'However, they were not protected from infection.',
+    'In addition, this keeps the cache on disk.',
+  ])('"%s" points back', (sentence) => {
+    expect(pointsBack(sentence)).toBe(true);
+  });
+
+  it.each([
+    'The HeteSim measure was proposed in 2014.',
+    'Italy reported its first case in February.',
+    'However, the vaccine was not approved.',
+    'Thistle is a plant.',
+  ])('"%s" stands on its own', (sentence) => {
+    expect(pointsBack(sentence)).toBe(false);
+  });
+
+  const paper = {
+    'paper.txt': [
+      '# Prediction of interactions in heterogeneous networks',
+      'The measure named HeteSim was introduced for heterogeneous networks by Shi and colleagues. It can be used to calculate the relatedness of objects of the same or different types. The HeteSim scores used in our tables come from the second network.',
+      'Results for HeteSim on the third network are in Table 3.',
+    ].join('\n\n'),
+  };
+
+  it('a sentence that points back counts the question words of the sentence before it', async () => {
+    const index = await indexOf(paper);
+    const question = 'How is the HeteSim measure used?';
+    const isolated = { maxSentencesPerExcerpt: 1, widenBackFirst: false };
+    const answer = answerQuestion(index, question, null, isolated);
+    expect(answer.excerpts[0]?.text).toContain('calculate the relatedness');
+    const without = answerQuestion(index, question, null, { ...isolated, scoring: { backReference: 0 } });
+    expect(without.excerpts[0]?.text).not.toContain('calculate the relatedness');
+  });
+
+  it('an excerpt whose best sentence points back is widened with the sentence it points to', async () => {
+    const index = await indexOf({
+      'horses.txt': [
+        '# Equine coronavirus in Ireland',
+        'Samples were taken from a donkey and a horse in two provinces. Sequence analysis demonstrated a high level of homology between the viruses. This suggests that Irish equine coronaviruses may have low genetic diversity. Compared with other countries, the genes were highly conserved.',
+        'The horses recovered within a week.',
+      ].join('\n\n'),
+    });
+    const question = 'What suggests that Irish equine coronaviruses may have low genetic diversity?';
+    const answer = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 2 });
+    expect(answer.excerpts[0]?.text).toMatch(/^Sequence analysis demonstrated a high level of homology/);
+    const forward = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 2, widenBackFirst: false });
+    expect(forward.excerpts[0]?.text).not.toContain('high level of homology');
+  });
+});
+
+describe('how-to questions', () => {
+  it.each(['how do I run the tests once?', 'How can we turn off isolation?', 'how to pass a flag', 'is there a way to skip a file?', 'which option sets the port?', 'can I run tests in parallel?'])(
+    '"%s" asks how to do something',
+    (question) => {
+      expect(isHowToQuestion(question)).toBe(true);
+    },
+  );
+
+  it.each(['How did the Normans reach Italy?', 'How many people died?', 'What is hepcidin?', 'Why are cotton rats a good model?'])('"%s" is not a how-to question', (question) => {
+    expect(isHowToQuestion(question)).toBe(false);
+  });
+
+  it.each(['Pass --no-isolate to the CLI.', 'Call vi.mock before the import.', "Set pool: 'forks' in the config.", 'Use the testNamePattern option.', 'Include src/**/*.ts files.'])(
+    '"%s" holds something a reader types',
+    (sentence) => {
+      expect(holdsTypedText(sentence, 'paragraph')).toBe(true);
+    },
+  );
+
+  it('prose without anything to type is not an instruction, and a line of code always is', () => {
+    expect(holdsTypedText('Isolation makes every test file run in a fresh environment.', 'paragraph')).toBe(false);
+    expect(holdsTypedText('npm install', 'code')).toBe(true);
+  });
+
+  it('a how-to question is answered with the sentence that says what to type', async () => {
+    const index = await indexOf({
+      'guide.md': [
+        '# Guide',
+        '## Isolation',
+        'Turning isolation off makes test files run faster, but files may then share state. Pass --no-isolate, turning isolation off makes test files run.',
+        '## Pools',
+        'Threads start faster than forks.',
+      ].join('\n\n'),
+    });
+    const question = 'how do I turn off isolation to make test files run faster?';
+    const answer = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 1 });
+    expect(answer.excerpts[0]?.text).toContain('--no-isolate');
+    const without = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 1, scoring: { howTo: 0 } });
+    expect(without.excerpts[0]?.text).not.toContain('--no-isolate');
+  });
+});
+
+describe('section headings named by what the reader types', () => {
+  it.each(['--run', 'vitest doctor', 'sequence.concurrent', 'fsModuleCache'])('"%s" names something typed', (heading) => {
+    expect(namesTypedThing(heading)).toBe(true);
+  });
+
+  it.each(['Environment Variables', 'Getting Started', 'Why Vitest'])('"%s" is a title', (heading) => {
+    expect(namesTypedThing(heading)).toBe(false);
+  });
+
+  const reference = {
+    'cli.md': [
+      '# Command Line Interface',
+      '## Options',
+      '### --run',
+      'Perform a single run without watch mode.',
+      '### Watch Mode',
+      'Watch mode reruns the tests when a file changes.',
+    ].join('\n\n'),
+  };
+
+  it('an excerpt that opens such a section shows its heading first', async () => {
+    const index = await indexOf(reference);
+    const answer = answerQuestion(index, 'how do I do a single run without watch mode?', null);
+    expect(answer.excerpts[0]?.text).toBe('--run\nPerform a single run without watch mode.');
+    expect(answer.excerpts[0]?.parts[0]).toEqual({ kind: 'heading', text: '--run' });
+    const without = answerQuestion(index, 'how do I do a single run without watch mode?', null, { typedHeadings: false });
+    expect(without.excerpts[0]?.text).toBe('Perform a single run without watch mode.');
+  });
+
+  it('a heading that is a title stays in the citation only', async () => {
+    const index = await indexOf(reference);
+    const answer = answerQuestion(index, 'when are the tests rerun in watch mode?', null);
+    expect(answer.excerpts[0]?.text).toBe('Watch mode reruns the tests when a file changes.');
+    expect(answer.excerpts[0]?.location).toContain('Watch Mode');
+  });
+});
+
+describe('quantities named by the head noun', () => {
+  it.each([
+    'What was the reported H1N1 vaccination rate in China?',
+    'What is the doubling time of the pandemic?',
+    'What was the population of the Dutch Republic before this emigration?',
+    'What is the approximate turbine entry temperature of a gas turbine?',
+  ])('"%s" asks for a number', (question) => {
+    expect(expectedAnswerType(question)).toBe('number');
+  });
+
+  it.each(['What is the expression used to denote a worst case?', 'What time of day did they gather?', 'What is the rate-limiting enzyme called?'])(
+    '"%s" does not',
+    (question) => {
+      expect(expectedAnswerType(question)).not.toBe('number');
+    },
+  );
+});
