@@ -1,11 +1,11 @@
 /**
- * CLI `ask` wall time and peak memory: runs a project's `src/cli/ask-command.ts` (this checkout, or
- * another such as the baseline) with node and tsx's loader, as `npm run ask` does, on a corpus whose
- * index is already built and fresh. Peak memory is the process's maximum resident set (all threads),
- * reported by a preload at exit.
+ * CLI `ask` wall time, CPU time and peak memory: runs a project's `npm run ask` command (this
+ * checkout, or another such as the baseline) with node, without npm's own start-up, on a corpus
+ * whose index is already built and fresh (the first run, reported as `build`, builds it). Peak
+ * memory is the process's maximum resident set (all threads), reported by a preload at exit.
  */
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -21,14 +21,27 @@ export interface AskRun {
 
 const PRELOAD = `process.on('exit', () => { const u = process.resourceUsage(); require('node:fs').writeSync(2, '\\n@@maxrss ' + u.maxRSS + ' @@cpu ' + (u.userCPUTime + u.systemCPUTime) + '\\n'); });\n`;
 
+/**
+ * The node arguments of the project's `npm run ask` script (without npm itself): `node ARGS` as
+ * written, or `tsx FILE` as node with tsx's loader (what tsx's own launcher starts, minus its
+ * parent process).
+ */
+function askCommand(projectDir: string): string[] {
+  const scripts = (JSON.parse(readFileSync(path.join(projectDir, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
+  const words = (scripts.ask ?? 'tsx src/cli/ask-command.ts').trim().split(/\s+/);
+  if (words[0] === 'node') return words.slice(1);
+  const tsx = pathToFileURL(createRequire(path.join(projectDir, 'package.json')).resolve('tsx')).href;
+  if (words[0] === 'tsx') return ['--import', tsx, ...words.slice(1)];
+  throw new Error(`cannot run the ask script of ${projectDir}: ${scripts.ask}`);
+}
+
 export function runAsk(projectDir: string, docsDir: string, indexDir: string, question: string, workDir: string): AskRun {
   const preload = path.join(workDir, 'report-maxrss.cjs');
   writeFileSync(preload, PRELOAD);
-  const tsx = pathToFileURL(createRequire(path.join(projectDir, 'package.json')).resolve('tsx')).href;
   const started = performance.now();
   const result = spawnSync(
     process.execPath,
-    ['--require', preload, '--import', tsx, path.join(projectDir, 'src/cli/ask-command.ts'), '--json', '--docs', docsDir, '--index', indexDir, question],
+    ['--require', preload, ...askCommand(projectDir), '--json', '--docs', docsDir, '--index', indexDir, question],
     { cwd: projectDir, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', EMBEDDING_MODEL: 'none', DISCORD_TOKEN: '' }, maxBuffer: 64 * 1024 * 1024 },
   );
   const wallMs = performance.now() - started;

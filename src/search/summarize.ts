@@ -124,7 +124,7 @@ function cosine(a: Map<string, number>, aNorm: number, b: Map<string, number>, b
 }
 
 /** Every sentence of `passages` (in reading order) that may be summary material, up to `sentencesPerDocument` per document, with its TF-IDF vector. */
-function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentencesPerDocument: number): Candidate[] {
+function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentencesPerDocument: number, idf = idfOf(index)): Candidate[] {
   const candidates: Candidate[] = [];
   const positions = new Map<string, number>();
   for (const passage of passages) {
@@ -141,12 +141,22 @@ function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentences
       positions.set(passage.source, position + 1);
       const sentenceText = raw.replace(/\s+/g, ' ');
       const vector = new Map<string, number>();
-      for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + index.lexical.idf(term));
+      for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + idf(term));
       const words = sentenceText.split(' ').length;
       candidates.push({ source: passage.source, location, order: candidates.length, position, text: sentenceText, words, vector, norm: vectorNorm(vector) });
     }
   }
   return candidates;
+}
+
+/** The index's idf, remembered per term: summarising a corpus looks each term up thousands of times. */
+function idfOf(index: LoadedIndex): (term: string) => number {
+  const known = new Map<string, number>();
+  return (term) => {
+    let idf = known.get(term);
+    if (idf === undefined) known.set(term, (idf = index.lexical.idf(term)));
+    return idf;
+  };
 }
 
 /** The passages of the wanted documents, in reading order. */
@@ -179,10 +189,11 @@ export function summarizeEveryDocument(index: LoadedIndex, options: Partial<Summ
   const inCollection = index.documents.length > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
   const collection: Candidate[] = [];
   const bySource: Record<string, Summary> = {};
+  const idf = idfOf(index);
   // In reading order (passages are grouped by document in the index), as summarizeDocuments reads them.
   for (const [source, passages] of passagesBySource) {
     if (!index.documentsBySource.has(source)) continue;
-    const candidates = candidatesOf(index, passages, settings.sentencesPerDocument);
+    const candidates = candidatesOf(index, passages, settings.sentencesPerDocument, idf);
     bySource[source] = { source, sentences: chooseSentences(candidates, settings) };
     for (const candidate of candidates) {
       if (candidate.position < inCollection) collection.push({ ...candidate, order: collection.length });

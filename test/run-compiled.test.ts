@@ -1,0 +1,51 @@
+/**
+ * `scripts/run-compiled.mjs` (how `npm run ask`, `index` and `summary` start): a TypeScript entry
+ * runs with plain node from a compiled copy of src/ that follows every change of the sources.
+ * (The CLI tests run the real commands through it, workers included.)
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, folderWith } from './support/temp.ts';
+
+/** A project of its own (src/, scripts/, node_modules with esbuild and tsx linked): its cache is its own. */
+function smallProject(files: Record<string, string>): string {
+  const root = folderWith(Object.fromEntries(Object.entries(files).map(([name, text]) => [`src/${name}`, text])));
+  mkdirSync(path.join(root, 'scripts'));
+  cpSync(path.join(PROJECT_ROOT, 'scripts', 'run-compiled.mjs'), path.join(root, 'scripts', 'run-compiled.mjs'));
+  mkdirSync(path.join(root, 'node_modules'));
+  for (const name of ['esbuild', 'tsx']) symlinkSync(path.join(PROJECT_ROOT, 'node_modules', name), path.join(root, 'node_modules', name));
+  return root;
+}
+
+function run(root: string, entry: string, ...args: string[]) {
+  const result = spawnSync(process.execPath, ['scripts/run-compiled.mjs', entry, ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { status: result.status, stdout: result.stdout.trim(), stderr: result.stderr };
+}
+
+describe('running src/ compiled (scripts/run-compiled.mjs)', () => {
+  it('runs an entry with its arguments, and follows changed, added and removed sources', () => {
+    const root = smallProject({
+      'main.ts': "import { greeting } from './words/greeting.ts';\nconst names: string[] = process.argv.slice(2);\nconsole.log(`${greeting} ${names.join(' and ')}`);\n",
+      'words/greeting.ts': "export const greeting: string = 'hello';\n",
+      'words/unused.ts': 'export const unused = 1;\n',
+    });
+    const compiled = path.join(root, 'node_modules', '.cache', 'docs-answer-bot', 'src');
+    expect(run(root, 'src/main.ts', 'Ann', 'Bo')).toMatchObject({ status: 0, stdout: 'hello Ann and Bo' });
+    expect(existsSync(path.join(compiled, 'words', 'greeting.js'))).toBe(true);
+
+    writeFileSync(path.join(root, 'src', 'words', 'greeting.ts'), "import { mark } from './mark.ts';\nexport const greeting: string = `good morning${mark}`;\n");
+    writeFileSync(path.join(root, 'src', 'words', 'mark.ts'), "export const mark = ',';\n");
+    rmSync(path.join(root, 'src', 'words', 'unused.ts'));
+    expect(run(root, 'src/main.ts', 'Ann')).toMatchObject({ status: 0, stdout: 'good morning, Ann' });
+    expect(existsSync(path.join(compiled, 'words', 'unused.js'))).toBe(false);
+  });
+
+  it('refuses an entry outside src/ with its usage', () => {
+    const root = smallProject({ 'main.ts': 'console.log(1);\n' });
+    const { status, stderr } = run(root, 'elsewhere.ts');
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/Usage: node scripts\/run-compiled\.mjs src\/<entry>\.ts/);
+  });
+});
