@@ -61,6 +61,9 @@ export function printAllSets(results: readonly SetResult[], context: TableContex
       `${result.leaks.leaking} / ${result.leaks.excerpts}`,
       ...peers,
     ]);
+    if (r.offTopic && r.offTopic.sets.length > 0) {
+      notes.push(`${result.name}: off-topic declined by question set: ${r.offTopic.sets.map((set) => `${set.name} ${pct(set.declined)} of ${set.questions}`).join(', ')}`);
+    }
     if (r.invalid > 0) notes.push(`${result.name}: ${r.invalid} questions raised an error (counted as misses)`);
     if (r.excerptsNotVerbatim > 0) notes.push(`${result.name}: ${r.excerptsNotVerbatim} excerpts not verbatim text of the document they cite`);
     if (result.leaks.leaking > 0) {

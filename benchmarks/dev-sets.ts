@@ -20,7 +20,7 @@ export interface DevSet {
   conversion?: { from: string; format: Format };
   /**
    * Questions written about other corpora, asked of this one to measure how many it declines
-   * (issue 10: each of docs, papers and squad2 gets the other two's questions).
+   * (issue 10: each plain set gets the questions of every other plain set).
    */
   offTopicQa?: string[];
   /** Whether the set comes from the shared folder (it is skipped, with a reason, when none is given). */
@@ -54,13 +54,26 @@ export function developmentSets({ projectRoot, sharedDir, generatedDir }: DevSet
   const docsQa = path.join(shared, 'qa.json');
   const papersQa = path.join(shared, 'papers', 'qa.json');
   const squadQa = path.join(data, 'squad2-dev-sample', 'qa.json');
+  const seedsQa = path.join(data, 'seed-questions.json');
+  const docsSiteQa = path.join(data, 'docs-site', 'qa.json');
+  // Every plain set is asked every other plain set's questions; the shared sets' questions only
+  // when the shared folder is given (docs-site's questions are in the repository, but they are
+  // about pages that are not, and the shared sets are skipped without it anyway).
+  const questionSets = [
+    { name: 'docs', qaFile: docsQa, shared: true },
+    { name: 'papers', qaFile: papersQa, shared: true },
+    { name: 'squad2', qaFile: squadQa, shared: false },
+    { name: 'seeds', qaFile: seedsQa, shared: false },
+    { name: 'docs-site', qaFile: docsSiteQa, shared: true },
+  ];
+  const offTopicFor = (name: string): string[] =>
+    questionSets.filter((other) => other.name !== name && (sharedDir !== undefined || !other.shared)).map((other) => other.qaFile);
   return [
-    { name: 'docs', docsDir: docs, qaFile: docsQa, offTopicQa: [papersQa, squadQa], shared: true },
-    { name: 'papers', docsDir: papers, qaFile: papersQa, offTopicQa: [docsQa, squadQa], shared: true },
-    // Without the shared folder there are no other corpora's questions to ask.
-    { name: 'squad2', docsDir: path.join(data, 'squad2-dev-sample', 'docs'), qaFile: squadQa, offTopicQa: sharedDir === undefined ? [] : [docsQa, papersQa], shared: false },
-    { name: 'seeds', docsDir: path.join(projectRoot, 'seeds'), qaFile: path.join(data, 'seed-questions.json'), shared: false },
-    { name: 'docs-site', docsDir: path.join(shared, 'docs-site', 'docs'), qaFile: path.join(data, 'docs-site', 'qa.json'), shared: true },
+    { name: 'docs', docsDir: docs, qaFile: docsQa, offTopicQa: offTopicFor('docs'), shared: true },
+    { name: 'papers', docsDir: papers, qaFile: papersQa, offTopicQa: offTopicFor('papers'), shared: true },
+    { name: 'squad2', docsDir: path.join(data, 'squad2-dev-sample', 'docs'), qaFile: squadQa, offTopicQa: offTopicFor('squad2'), shared: false },
+    { name: 'seeds', docsDir: path.join(projectRoot, 'seeds'), qaFile: seedsQa, offTopicQa: offTopicFor('seeds'), shared: false },
+    { name: 'docs-site', docsDir: path.join(shared, 'docs-site', 'docs'), qaFile: docsSiteQa, offTopicQa: offTopicFor('docs-site'), shared: true },
     converted('docs', docs, docsQa, 'md'),
     converted('docs', docs, docsQa, 'html'),
     converted('docs', docs, docsQa, 'docx'),

@@ -70,8 +70,25 @@ describe('development sets of bench:all', () => {
     expect(pdf.conversion).toEqual({ from: '/data/shared/bench/papers/docs', format: 'pdf' });
     expect(sets.find((s) => s.name === 'docs-site')?.qaFile).toBe('/repo/benchmarks/data/docs-site/qa.json');
     expect(sets.filter((s) => !s.shared).map((s) => s.name)).toEqual(['squad2', 'seeds']);
-    expect(sets.find((s) => s.name === 'docs')?.offTopicQa).toEqual(['/data/shared/bench/papers/qa.json', '/repo/benchmarks/data/squad2-dev-sample/qa.json']);
-    expect(sets.find((s) => s.name === 'squad2')?.offTopicQa).toEqual(['/data/shared/bench/qa.json', '/data/shared/bench/papers/qa.json']);
+    expect(sets.find((s) => s.name === 'docs')?.offTopicQa).toEqual([
+      '/data/shared/bench/papers/qa.json',
+      '/repo/benchmarks/data/squad2-dev-sample/qa.json',
+      '/repo/benchmarks/data/seed-questions.json',
+      '/repo/benchmarks/data/docs-site/qa.json',
+    ]);
+    expect(sets.find((s) => s.name === 'docs-site')?.offTopicQa).toEqual([
+      '/data/shared/bench/qa.json',
+      '/data/shared/bench/papers/qa.json',
+      '/repo/benchmarks/data/squad2-dev-sample/qa.json',
+      '/repo/benchmarks/data/seed-questions.json',
+    ]);
+    expect(sets.find((s) => s.name === 'seeds')?.offTopicQa).toHaveLength(4);
+  });
+
+  it('asks the sets without the shared folder only the questions that are in the repository', () => {
+    const local = developmentSets({ projectRoot: '/repo', sharedDir: undefined, generatedDir: '/repo/benchmarks/.generated' });
+    expect(local.find((s) => s.name === 'squad2')?.offTopicQa).toEqual(['/repo/benchmarks/data/seed-questions.json']);
+    expect(local.find((s) => s.name === 'seeds')?.offTopicQa).toEqual(['/repo/benchmarks/data/squad2-dev-sample/qa.json']);
   });
 
   it('selects sets by name in table order and refuses an unknown name', () => {

@@ -34,7 +34,7 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
   const declined: Answer = { question, answered: false, mode: retrieval.mode, excerpts: [], message: DECLINED_MESSAGE };
   if (!opening) {
     if (retrieval.passages.length === 0) return declined;
-    if (!clearsRelevanceBar(index, question, searchText, retrieval.passages, weights, queryVector !== null, tuning)) return declined;
+    if (!clearsRelevanceBar(index, question, searchText, search, retrieval.passages, queryVector !== null, tuning)) return declined;
   }
 
   const scored = scoreSentences(index, retrieval.passages, question, queryTerms, weights, tuning.candidatePassages, tuning.scoring);
@@ -45,9 +45,10 @@ export function answerQuestion(index: LoadedIndex, question: string, queryVector
 
 /** The terms of `searchText` (typos corrected), their weights, and the passages they retrieve. */
 function searchFor(index: LoadedIndex, searchText: string, queryVector: Float32Array | null, tuning: SearchTuning) {
-  const { terms: queryTerms, termWeights } = correctSpelling(index, analyzeQuery(searchText), tuning.correctedTermWeight);
+  const askedTerms = analyzeQuery(searchText);
+  const { terms: queryTerms, termWeights } = correctSpelling(index, askedTerms, tuning.correctedTermWeight);
   const retrieval = retrievePassages(index, queryTerms, queryVector, { ...tuning, termWeights });
-  return { searchText, queryTerms, retrieval, weights: queryWeights(index, queryTerms, termWeights) };
+  return { searchText, askedTerms, queryTerms, termWeights, retrieval, weights: queryWeights(index, queryTerms, termWeights) };
 }
 
 /** The first sentence of a document's body or a section, ranked above every scored sentence. */

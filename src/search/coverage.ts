@@ -69,3 +69,13 @@ export function passageTermSets(index: LoadedIndex, passageIndex: number): { tex
     context: cachedTermSet(index, `context:${passageIndex}`, () => (passage ? `${passage.title} ${passage.heading ?? ''}` : '')),
   };
 }
+
+/** The terms of one sentence of a passage (`sentenceIndex` counts within the passage). */
+export function sentenceTermSet(index: LoadedIndex, passageIndex: number, sentenceIndex: number): Set<string> {
+  return cachedTermSet(index, `sentence:${passageIndex}:${sentenceIndex}`, () => {
+    const passage = index.passages[passageIndex];
+    const sentence = passage?.sentences[sentenceIndex];
+    const document = passage ? index.documentsBySource.get(passage.source) : undefined;
+    return sentence && document ? document.text.slice(sentence.start, sentence.end) : '';
+  });
+}

@@ -51,3 +51,8 @@ export function englishFrequencies(): EnglishFrequencies {
 export function englishProbability(term: string, frequencies: EnglishFrequencies = englishFrequencies()): number {
   return (frequencies.count(term) + 1) / frequencies.total;
 }
+
+/** Occurrences of `term` per million words of everyday English (0 for a term never seen there). */
+export function englishPerMillion(term: string, frequencies: EnglishFrequencies = englishFrequencies()): number {
+  return (frequencies.count(term) * 1e6) / frequencies.total;
+}

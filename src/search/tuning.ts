@@ -60,32 +60,64 @@ export interface SearchTuning {
   /** How sentence scores are weighed. Default: DEFAULT_SENTENCE_SCORING. */
   scoring: SentenceScoring;
 
-  // Abstention (search/abstention.ts)
+  // Abstention (search/abstention.ts and the abstention-*.ts files beside it)
   /**
    * Least share of the question's term weight (idf) that one candidate passage (its title and
    * heading included) must hold for an answer. Default: 0.2.
    */
   minLexicalCoverage: number;
   /**
-   * The same bar when the question names something the documents never mention (a capitalised
+   * Least share of the question's term weight that one sentence of a candidate passage (with the
+   * passage's title and heading) must hold: an answer is a sentence, and the question's words
+   * scattered over a passage's sentences are what an unrelated passage shows. Default: 0.2.
+   */
+  minSentenceCoverage: number;
+  /**
+   * Least number of the question's distinct terms that one sentence of a candidate passage must hold
+   * in its own words, for a question of `termsTogetherFrom` terms or more: the question's words
+   * found together, not one here and one there. Default: 2.
+   */
+  minTermsTogether: number;
+  /** From how many distinct terms a question must find `minTermsTogether` of them in one sentence. Default: 4. */
+  termsTogetherFrom: number;
+  /**
+   * The passage bar when the question names something the documents never mention (a capitalised
    * word such as "Australia" or "FIFA" found nowhere, even allowing for a typo): such a question
    * is most likely about something else. Default: 0.6.
    */
   minCoverageWithUnknownName: number;
   /**
-   * Weight of the question's clarity (abstention.ts `questionClarity`: how much more the question's
-   * words belong to the documents than to everyday English, about -5..+8) in the lexical relevance
-   * bar: a question in the documents' own words needs less coverage, one in other words more. Default: 0.05.
+   * Weight of the question's clarity (abstention-clarity.ts `questionClarity`: how much more the
+   * question's words belong to the documents than to everyday English, about -5..+8) in the lexical
+   * relevance bar: a question in the documents' own words needs less coverage, one in other words
+   * more. Default: 0.05.
    */
   clarityWeight: number;
   /**
+   * Most that a word the documents never use adds to the question's clarity (the log-ratio of a word
+   * found nowhere is capped here): a word missing from the documents is no sign that the question is
+   * theirs, however rare it is in English. 0 = it adds nothing (it still lowers clarity when it is
+   * an everyday word). Default: 0.
+   */
+  absentTermClarityCap: number;
+  /**
    * Least `coverage + clarityWeight × clarity` of the best candidate passage for an answer: with
-   * clarity 0 a passage must hold half the question's weight; at +5, a quarter. Default: 0.5.
+   * clarity 0 a passage must hold 40% of the question's weight; at +5, 15%. Default: 0.4.
    */
   minLexicalRelevance: number;
   /**
-   * Least cosine similarity of the nearest passage that lets a question through on meaning alone
-   * (with a model; the service passes the model preset's bar). Default: 0.6.
+   * A spelling guess ("purhcased" -> "purchased") counts as the word asked being found only when
+   * the word asked occurs less often than this in everyday English (per million words of SUBTLEX-US)
+   * and the guess keeps its first letter: "steam" (18 per million) guessed as "team" in documents
+   * that never say "steam" is a word they do not use, not a typo. Retrieval uses every guess; only
+   * the relevance bar is this strict. Default: 0.2 (10 occurrences in 50 million words).
+   */
+  maxEnglishPerMillionOfGuessedWord: number;
+  /**
+   * Hybrid mode: least cosine similarity of the nearest passage that lets a question through on
+   * meaning alone, whatever its words (the service passes the model preset's bar, e.g. 0.6 for
+   * all-MiniLM-L6-v2). It rescues paraphrased questions that the lexical bar declines; it cannot
+   * be measured without a model. Default: 0.6.
    */
   minSimilarity: number;
 
@@ -145,9 +177,14 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   candidatePassages: 12,
   scoring: DEFAULT_SENTENCE_SCORING,
   minLexicalCoverage: 0.2,
+  minSentenceCoverage: 0.2,
+  minTermsTogether: 2,
+  termsTogetherFrom: 4,
   minCoverageWithUnknownName: 0.6,
   clarityWeight: 0.05,
-  minLexicalRelevance: 0.5,
+  absentTermClarityCap: 0,
+  minLexicalRelevance: 0.4,
+  maxEnglishPerMillionOfGuessedWord: 0.2,
   minSimilarity: 0.6,
   maxExcerpts: 3,
   excerptMaxChars: 300,
