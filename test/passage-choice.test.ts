@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../src/index/index-store.ts';
-import { pointsBack } from '../src/search/anaphora.ts';
+import { leansOnPrevious, pointsBack } from '../src/search/anaphora.ts';
 import { answerQuestion } from '../src/search/answer.ts';
-import { expectedAnswerType } from '../src/search/answer-type.ts';
+import { expectedAnswerType, holdsAnswerType } from '../src/search/answer-type.ts';
 import { holdsTypedText, isHowToQuestion } from '../src/search/how-to.ts';
 import { namesTypedThing } from '../src/search/section-heading.ts';
 import { folderWith, tempDir } from './support/temp.ts';
@@ -29,6 +29,12 @@ describe('sentences that point back', () => {
     'Thistle is a plant.',
   ])('"%s" stands on its own', (sentence) => {
     expect(pointsBack(sentence)).toBe(false);
+  });
+
+  it('a code block leans on the sentence that introduces it with a colon, and only then', () => {
+    expect(leansOnPrevious("import { loadEnv } from 'vite'", 'code', 'To load every variable, use loadEnv imported from vite:')).toBe(true);
+    expect(leansOnPrevious("import { loadEnv } from 'vite'", 'code', 'Variables are loaded from .env files.')).toBe(false);
+    expect(leansOnPrevious('This keeps the cache.', 'paragraph', undefined)).toBe(false);
   });
 
   const paper = {
@@ -72,6 +78,11 @@ describe('how-to questions', () => {
       expect(isHowToQuestion(question)).toBe(true);
     },
   );
+
+  it('a how-to clause after a symptom counts too', () => {
+    expect(isHowToQuestion('my .env variables are undefined in tests, how do I load all of them?')).toBe(true);
+    expect(isHowToQuestion('tests crash with a segfault - how can I avoid it?')).toBe(true);
+  });
 
   it.each(['How did the Normans reach Italy?', 'How many people died?', 'What is hepcidin?', 'Why are cotton rats a good model?'])('"%s" is not a how-to question', (question) => {
     expect(isHowToQuestion(question)).toBe(false);
@@ -160,4 +171,36 @@ describe('quantities named by the head noun', () => {
       expect(expectedAnswerType(question)).not.toBe('number');
     },
   );
+});
+
+describe('questions that ask for the kinds of something', () => {
+  it.each(['What types of viruses can be diagnosed through serological testing?', 'Which kinds of tests were run?', 'What are the main types of vaccines?'])(
+    '"%s" asks for a list',
+    (question) => {
+      expect(expectedAnswerType(question)).toBe('list');
+    },
+  );
+
+  it('a sentence naming three or more kinds holds a list; one with citations or two items does not', () => {
+    const words = new Set<string>();
+    expect(holdsAnswerType('Multiplex PCR detects influenza and parainfluenza viruses, RSV, adenovirus and rhinovirus.', 'list', words)).toBe(true);
+    expect(holdsAnswerType('Serology covered herpes simplex virus (HSV) I-II, varicella zoster virus (VZV), and West Nile virus.', 'list', words)).toBe(true);
+    expect(holdsAnswerType('Viruses were tested as described before [1, 2, 3].', 'list', words)).toBe(false);
+    expect(holdsAnswerType('Influenza and RSV were tested.', 'list', words)).toBe(false);
+  });
+
+  it('a "what types of" question is answered with the sentence that lists them', async () => {
+    const index = await indexOf({
+      'panel.txt': [
+        '# Rapid testing',
+        'Respiratory infections diagnosed by multiplex PCR rose last year. Multiplex PCR can diagnose respiratory infections such as influenza viruses, RSV, adenovirus, rhinovirus and coronavirus.',
+        'Some other paragraph about culture methods.',
+      ].join('\n\n'),
+    });
+    const question = 'What types of respiratory infections can be diagnosed with multiplex PCR?';
+    const answer = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 1 });
+    expect(answer.excerpts[0]?.text).toContain('influenza viruses, RSV, adenovirus');
+    const without = answerQuestion(index, question, null, { maxSentencesPerExcerpt: 1, scoring: { answerType: 0 } });
+    expect(without.excerpts[0]?.text).not.toContain('influenza viruses, RSV, adenovirus');
+  });
 });

@@ -7,8 +7,10 @@
  *
  * A sentence leans back when it opens with a pronoun or demonstrative that has no noun of its own
  * in the sentence ("It", "They", "This", "These", "Such", "Thus"), possibly after a short
- * connective ("However, this…", "In addition, they…").
+ * connective ("However, this…", "In addition, they…"). A code block leans back on the sentence
+ * that introduces it ("To load every variable, use loadEnv:"): the one says what the other does.
  */
+import type { BlockKind } from '../documents/model.ts';
 
 /** Openers that point back to the previous sentence. */
 const BACK_POINTING = new Set(['it', 'its', 'they', 'their', 'them', 'this', 'these', 'those', 'that', 'such', 'thus', 'hence']);
@@ -35,4 +37,14 @@ export function pointsBack(sentence: string): boolean {
     if (!CONNECTIVES.has(word)) return false;
   }
   return false;
+}
+
+/**
+ * True when a sentence (in a block of `kind`) needs the sentence before it to be understood: it
+ * points back in words, or it is code introduced by a sentence ending in a colon.
+ */
+export function leansOnPrevious(sentence: string, kind: BlockKind | undefined, previous: string | undefined): boolean {
+  if (previous === undefined) return false;
+  if (kind === 'code') return /:\s*$/u.test(previous);
+  return pointsBack(sentence);
 }

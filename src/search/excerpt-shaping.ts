@@ -8,7 +8,7 @@ import type { SourceDocument } from '../documents/model.ts';
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
-import { pointsBack } from './anaphora.ts';
+import { leansOnPrevious } from './anaphora.ts';
 import type { QueryWeights } from './coverage.ts';
 import { typedHeadingBefore } from './section-heading.ts';
 import type { ScoredSentence } from './sentence-scoring.ts';
@@ -124,7 +124,10 @@ export function selectExcerpts(index: LoadedIndex, scored: readonly ScoredSenten
       ({ start, end } = cutAroundMatches(document.text, sentence.start, sentence.end, weights, maxChars, options.cutLeadShare));
       if (blockAt(document, sentence.start)?.kind === 'code') ({ start, end } = wholeLines(document.text, sentence, { start, end }, maxChars));
     } else {
-      const backFirst = options.widenBackFirst && pointsBack(document.text.slice(sentence.start, sentence.end));
+      const previous = candidate.sentences[candidate.sentenceIndex - 1];
+      const backFirst =
+        options.widenBackFirst &&
+        leansOnPrevious(document.text.slice(sentence.start, sentence.end), blockAt(document, sentence.start)?.kind, previous && document.text.slice(previous.start, previous.end));
       const { from, to } = widen(document, candidate.sentences, candidate.sentenceIndex, maxChars, options.maxSentencesPerExcerpt, backFirst);
       start = candidate.sentences[from]?.start ?? sentence.start;
       end = candidate.sentences[to]?.end ?? sentence.end;

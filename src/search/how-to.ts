@@ -8,10 +8,11 @@ import type { BlockKind } from '../documents/model.ts';
 
 /**
  * Questions that ask what to do or type: "how do/can/should I…", "how to…", "is there a way/flag…",
- * "what/which flag, option, command, setting…", "can I…".
+ * "what/which flag, option, command, setting…", "can I…", at the start of the question or of a
+ * clause after a symptom ("my .env variables are undefined, how do I load them?").
  */
 const HOW_TO_QUESTION =
-  /^(?:how\s+(?:do|can|could|should|would|shall)\s+(?:i|we|you|one)\b|how\s+to\b|is\s+there\s+(?:a|an|any)\s+(?:way|option|flag|command|setting|config|api)|(?:what|which)\s+(?:flag|option|command|setting|config|configuration|cli|api|function|method|package|env|environment\s+variable)s?\b|(?:can|could)\s+i\b)/i;
+  /(?:^|[,;:.?!]\s+|\s[-–—]\s+)(?:how\s+(?:do|can|could|should|would|shall)\s+(?:i|we|you|one)\b|how\s+to\b|is\s+there\s+(?:a|an|any)\s+(?:way|option|flag|command|setting|config|api)|(?:what|which)\s+(?:flag|option|command|setting|config|configuration|cli|api|function|method|package|env|environment\s+variable)s?\b|(?:can|could)\s+i\b)/i;
 
 /** True when `question` asks how to do something, so that something typed is the answer. */
 export function isHowToQuestion(question: string): boolean {

@@ -9,7 +9,7 @@ import { blockAt } from '../documents/citations.ts';
 import type { SentenceSpan } from '../documents/sentences.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze, tokenize } from '../index/text-analysis.ts';
-import { pointsBack } from './anaphora.ts';
+import { leansOnPrevious } from './anaphora.ts';
 import { expectedAnswerType, holdsAnswerType } from './answer-type.ts';
 import { contextualCoverage, documentTermSet, paragraphTermSet, passageTermSets, type QueryWeights } from './coverage.ts';
 import { definesTopic, definitionTopic } from './definition.ts';
@@ -89,8 +89,10 @@ export function scoreSentences(
       const termSet = new Set(terms);
       let coverage = contextualCoverage(termSet, context, weights, scoring.contextCredit);
       const previous = paragraph.sentences[sentenceIndex - 1];
-      if (scoring.backReference > 0 && previous && pointsBack(sentenceText)) {
-        const withPrevious = new Set([...termSet, ...analyze(document.text.slice(previous.start, previous.end))]);
+      const previousText = previous && document.text.slice(previous.start, previous.end);
+      const kind = blockAt(document, sentence.start)?.kind;
+      if (scoring.backReference > 0 && previousText !== undefined && leansOnPrevious(sentenceText, kind, previousText)) {
+        const withPrevious = new Set([...termSet, ...analyze(previousText)]);
         coverage += scoring.backReference * (contextualCoverage(withPrevious, context, weights, scoring.contextCredit) - coverage);
       }
       const score =
@@ -103,7 +105,7 @@ export function scoreSentences(
         scoring.proximity * proximityOf(terms, weights) +
         (holdsAnswerType(sentenceText, answerType, questionWords) ? scoring.answerType : 0) +
         (defined !== undefined && definesTopic(sentenceText, defined) ? scoring.definition : 0) +
-        (howTo && holdsTypedText(sentenceText, blockAt(document, sentence.start)?.kind) ? scoring.howTo : 0) +
+        (howTo && holdsTypedText(sentenceText, kind) ? scoring.howTo : 0) +
         lead;
       scored.push({ passageIndex: hit.passageIndex, sentences: paragraph.sentences, sentenceIndex, score });
     });
