@@ -204,3 +204,16 @@ describe('questions that ask for the kinds of something', () => {
     expect(without.excerpts[0]?.text).not.toContain('influenza viruses, RSV, adenovirus');
   });
 });
+
+describe('long sentences cut to the excerpt limit', () => {
+  it('show more of what follows the question words than of what leads up to them', async () => {
+    const lead = 'In the years after the war the town council argued at length about money, about the old ferry, about the roads to the north and about the many plans that engineers sent in from the capital, and ';
+    const answerPart = 'the bridge over the river was completed, after long delays caused by floods, by strikes of the builders, by a shortage of steel and by two changes of the city government and its mayors and by a long quarrel over the tolls, only in the spring of 1932';
+    const tail = ', when the first trams crossed it to the applause of crowds that had waited on both banks since the early morning of that cold and windy day.';
+    const index = await indexOf({ 'town.txt': ['# The town', `${lead}${answerPart}${tail}`].join('\n\n') });
+    const answer = answerQuestion(index, 'When was the bridge over the river completed?', null);
+    expect(answer.excerpts[0]?.text).toContain('1932');
+    const leadingMore = answerQuestion(index, 'When was the bridge over the river completed?', null, { cutLeadShare: 0.25 });
+    expect(leadingMore.excerpts[0]?.text).not.toContain('1932');
+  });
+});

@@ -79,6 +79,15 @@ describe('splitSentences', () => {
     ]);
   });
 
+  it('keeps "sp." and "spp." (species) inside a sentence before a bracket or a word, and ends it before a new sentence', () => {
+    expect(sentencesOf('The proteases from Streptococcus sp. (streptopain) [1] are studied. Eimeria spp. were found in lambs. We counted Eimeria spp. The count rose.')).toEqual([
+      'The proteases from Streptococcus sp. (streptopain) [1] are studied.',
+      'Eimeria spp. were found in lambs.',
+      'We counted Eimeria spp.',
+      'The count rose.',
+    ]);
+  });
+
   it('does not end at a decimal point, a domain or a hyphenated acronym', () => {
     expect(sentencesOf('Pi is 3.14 or so. Visit example.com today. U.S.-led talks began.')).toEqual([
       'Pi is 3.14 or so.',

@@ -20,6 +20,8 @@ export const TITLES: ReadonlySet<string> = new Set([
 export const AMBIGUOUS_ABBREVIATIONS: ReadonlySet<string> = new Set([
   'st', 'mt', 'ft', 'jr', 'inc', 'corp', 'co', 'ltd', 'llc', 'plc', 'bros', 'assn', 'dept', 'univ', 'ave', 'blvd',
   'rd', 'hwy', 'etc', 'al', 'esq',
+  // Biological nomenclature: "Streptococcus sp. (streptopain)", "Eimeria spp. [35]".
+  'sp', 'spp', 'subsp', 'ssp',
   // US state abbreviations in news style, except the ones that are also common words ("ill", "mass").
   'ala', 'ariz', 'ark', 'calif', 'colo', 'conn', 'fla', 'ga', 'kan', 'kans', 'ky', 'md', 'mich', 'minn', 'mont',
   'neb', 'nev', 'okla', 'tenn', 'tex', 'va', 'vt', 'wis', 'wyo',

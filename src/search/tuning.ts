@@ -132,7 +132,9 @@ export interface SearchTuning {
   maxSentencesPerExcerpt: number;
   /**
    * Where a sentence too long to show whole is cut: the window starts this share of the limit
-   * before the densest run of question words, so the reader sees what leads up to it. Default: 0.25.
+   * before the densest run of question words, so the reader sees what leads up to it; the rest of
+   * the window shows what follows, where an answer to words of the question usually stands
+   * ("…was founded in 1850 by…"). Default: 0.1 (0.05 to 0.15 measure the same; 0.25 showed less of what follows).
    */
   cutLeadShare: number;
   /** Two excerpts whose term sets overlap more than this (Jaccard) are near-duplicates; the second is dropped. Default: 0.8. */
@@ -191,7 +193,7 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   maxExcerpts: 3,
   excerptMaxChars: 300,
   maxSentencesPerExcerpt: 3,
-  cutLeadShare: 0.25,
+  cutLeadShare: 0.1,
   nearDuplicateJaccard: 0.8,
   widenBackFirst: true,
   typedHeadings: true,
