@@ -19,6 +19,7 @@ import { blockAt, passageLocation } from '../documents/citations.ts';
 import type { Passage } from '../documents/passages.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
 import { analyze } from '../index/text-analysis.ts';
+import { cosine, TermProfile, Vocabulary, type TermVector } from './term-vectors.ts';
 import type { Summary, SummarySentence } from './types.ts';
 
 /** How a summary is chosen. Callers pass a partial object; what they leave out keeps its default. */
@@ -84,8 +85,7 @@ interface Candidate {
   position: number;
   text: string;
   words: number;
-  vector: Map<string, number>;
-  norm: number;
+  vector: TermVector;
 }
 
 /** Ends like a sentence: a terminator, then only closing quotes or brackets. */
@@ -109,22 +109,8 @@ export function isSummaryMaterial(text: string, words: number, options: Pick<Sum
   );
 }
 
-function vectorNorm(vector: Map<string, number>): number {
-  let sum = 0;
-  for (const value of vector.values()) sum += value * value;
-  return Math.sqrt(sum);
-}
-
-function cosine(a: Map<string, number>, aNorm: number, b: Map<string, number>, bNorm: number): number {
-  if (aNorm === 0 || bNorm === 0) return 0;
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
-  let dot = 0;
-  for (const [term, value] of small) dot += value * (large.get(term) ?? 0);
-  return dot / (aNorm * bNorm);
-}
-
 /** Every sentence of `passages` (in reading order) that may be summary material, up to `sentencesPerDocument` per document, with its TF-IDF vector. */
-function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentencesPerDocument: number, idf = idfOf(index)): Candidate[] {
+function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentencesPerDocument: number, vocabulary: Vocabulary): Candidate[] {
   const candidates: Candidate[] = [];
   const positions = new Map<string, number>();
   for (const passage of passages) {
@@ -140,23 +126,17 @@ function candidatesOf(index: LoadedIndex, passages: Iterable<Passage>, sentences
       if (position >= sentencesPerDocument) break;
       positions.set(passage.source, position + 1);
       const sentenceText = raw.replace(/\s+/g, ' ');
-      const vector = new Map<string, number>();
-      for (const term of analyze(sentenceText)) vector.set(term, (vector.get(term) ?? 0) + idf(term));
+      const vector = vocabulary.vector(analyze(sentenceText));
       const words = sentenceText.split(' ').length;
-      candidates.push({ source: passage.source, location, order: candidates.length, position, text: sentenceText, words, vector, norm: vectorNorm(vector) });
+      candidates.push({ source: passage.source, location, order: candidates.length, position, text: sentenceText, words, vector });
     }
   }
   return candidates;
 }
 
-/** The index's idf, remembered per term: summarising a corpus looks each term up thousands of times. */
-function idfOf(index: LoadedIndex): (term: string) => number {
-  const known = new Map<string, number>();
-  return (term) => {
-    let idf = known.get(term);
-    if (idf === undefined) known.set(term, (idf = index.lexical.idf(term)));
-    return idf;
-  };
+/** The vocabulary of one summarising run, weighted by the index's idf. */
+function vocabularyOf(index: LoadedIndex): Vocabulary {
+  return new Vocabulary((term) => index.lexical.idf(term));
 }
 
 /** The passages of the wanted documents, in reading order. */
@@ -169,7 +149,7 @@ export function summarizeDocuments(index: LoadedIndex, sources: readonly string[
   const settings: SummaryOptions = { ...SUMMARY_DEFAULTS, ...options };
   const wanted = new Set(sources.length > 0 ? sources : index.documents.map((document) => document.source));
   const perDocument = wanted.size > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
-  const sentences = chooseSentences(candidatesOf(index, passagesOf(index, wanted), perDocument), settings);
+  const sentences = chooseSentences(candidatesOf(index, passagesOf(index, wanted), perDocument, vocabularyOf(index)), settings, new TermProfile());
   return { source: sources.length === 1 ? sources[0] : undefined, sentences };
 }
 
@@ -189,29 +169,27 @@ export function summarizeEveryDocument(index: LoadedIndex, options: Partial<Summ
   const inCollection = index.documents.length > 1 ? settings.sentencesPerDocumentInCollection : settings.sentencesPerDocument;
   const collection: Candidate[] = [];
   const bySource: Record<string, Summary> = {};
-  const idf = idfOf(index);
+  const vocabulary = vocabularyOf(index);
+  const profile = new TermProfile();
   // In reading order (passages are grouped by document in the index), as summarizeDocuments reads them.
   for (const [source, passages] of passagesBySource) {
     if (!index.documentsBySource.has(source)) continue;
-    const candidates = candidatesOf(index, passages, settings.sentencesPerDocument, idf);
-    bySource[source] = { source, sentences: chooseSentences(candidates, settings) };
+    const candidates = candidatesOf(index, passages, settings.sentencesPerDocument, vocabulary);
+    bySource[source] = { source, sentences: chooseSentences(candidates, settings, profile) };
     for (const candidate of candidates) {
       if (candidate.position < inCollection) collection.push({ ...candidate, order: collection.length });
     }
   }
   for (const document of index.documents) bySource[document.source] ??= { source: document.source, sentences: [] };
-  return { all: { source: undefined, sentences: chooseSentences(collection, settings) }, bySource };
+  return { all: { source: undefined, sentences: chooseSentences(collection, settings, profile) }, bySource };
 }
 
 /** The summary sentences among `candidates` (in reading order): see the module comment. */
-function chooseSentences(candidates: readonly Candidate[], settings: SummaryOptions): SummarySentence[] {
+function chooseSentences(candidates: readonly Candidate[], settings: SummaryOptions, profile: TermProfile): SummarySentence[] {
   // The documents' term profile: the sum of their sentences' unit vectors.
-  const profile = new Map<string, number>();
-  for (const candidate of candidates) {
-    if (candidate.norm === 0) continue;
-    for (const [term, value] of candidate.vector) profile.set(term, (profile.get(term) ?? 0) + value / candidate.norm);
-  }
-  const profileNorm = vectorNorm(profile);
+  profile.clear();
+  for (const candidate of candidates) profile.addUnit(candidate.vector);
+  profile.finish();
 
   const usable = candidates.filter((candidate) => isSummaryMaterial(candidate.text, candidate.words, settings));
   const pool = usable.length > 0 ? usable : candidates;
@@ -219,7 +197,7 @@ function chooseSentences(candidates: readonly Candidate[], settings: SummaryOpti
     pool.map((candidate) => [
       candidate,
       1 / (1 + candidate.position) ** settings.leadDecay +
-        settings.centralityWeight * cosine(candidate.vector, candidate.norm, profile, profileNorm) -
+        settings.centralityWeight * profile.cosine(candidate.vector) -
         (OPENS_WITH_QUOTE.test(candidate.text) ? settings.quotePenalty : 0),
     ]),
   );
@@ -235,7 +213,7 @@ function chooseSentences(candidates: readonly Candidate[], settings: SummaryOpti
     for (const candidate of pool) {
       if (chosen.includes(candidate) || (chosen.length > 0 && words + candidate.words > wordBudget)) continue;
       let redundancy = 0;
-      for (const picked of chosen) redundancy = Math.max(redundancy, cosine(candidate.vector, candidate.norm, picked.vector, picked.norm));
+      for (const picked of chosen) redundancy = Math.max(redundancy, cosine(candidate.vector, picked.vector));
       if (redundancy >= settings.repeatSimilarity) continue;
       const score = (relevance.get(candidate) ?? 0) - settings.redundancyWeight * redundancy;
       if (score > bestScore) {
