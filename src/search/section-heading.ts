@@ -22,7 +22,8 @@ export function namesTypedThing(heading: string): boolean {
  */
 export function typedHeadingBefore(document: SourceDocument, start: number): DocumentBlock | undefined {
   const block = blockAt(document, start);
-  if (!block) return undefined;
+  // Text before the first heading has no section to name it.
+  if (!block || block.section < 0) return undefined;
   for (let position = document.blocks.indexOf(block) - 1; position >= 0; position -= 1) {
     const previous = document.blocks[position];
     if (!previous) return undefined;
