@@ -59,6 +59,16 @@ describe('relevance bar across corpora', () => {
     expect(answer.excerpts[0]?.text).toContain('Neutralizing antibodies bind the spike protein');
   });
 
+  it('still answers a common misspelling that everyday English itself shows now and then', async () => {
+    const index = await indexOf('budget.md', ['# Budget', 'The government announced a new budget for public hospitals in March.', 'Opposition parties criticised the plan.'].join('\n\n'));
+    // "goverment" analyses to "gover", which subtitles show about once per million words (their own
+    // typos): still far rarer than an everyday word, so the guess "govern" counts.
+    const answer = answerQuestion(index, 'What did the goverment do?', null);
+    expect(answer.answered).toBe(true);
+    expect(answer.excerpts[0]?.text).toContain('The government announced a new budget');
+    expect(answerQuestion(index, 'What did the goverment do?', null, { maxEnglishPerMillionOfGuessedWord: 0.2 }).answered).toBe(false);
+  });
+
   it('does not let an everyday word the documents never use pass as a typo of one they do use', async () => {
     // "castle" is one edit from "cattle", which the documents use; but "castle" is everyday
     // English, so the documents not using it means they are not about it, not that it is misspelt.

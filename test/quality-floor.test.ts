@@ -29,7 +29,10 @@ const FLOORS: Record<string, { answerAt1: number; offTopicDeclined: Record<strin
   // Earlier 0.759 -> 0.758: the stricter relevance bar (abstention-evidence.ts) declines one
   // paraphrased question answered before ("...colloquial phrase used to convey the continuum of
   // algorithms with unlimited availability irrespective of time?", most of its words in no passage).
-  squad2: { answerAt1: 0.764, offTopicDeclined: { docs: 0.85, papers: 0.909, seeds: 0.944, 'docs-site': 0.92 } },
+  // Off-topic papers 0.909 -> 0.898 and docs-site 0.92 -> 0.91 (one question each): spelling guesses
+  // of words seen up to 2 (not 0.2) times per million in English count, so that typos which
+  // subtitles also show ("goverment") are still typos.
+  squad2: { answerAt1: 0.764, offTopicDeclined: { docs: 0.85, papers: 0.898, seeds: 0.944, 'docs-site': 0.91 } },
   seeds: { answerAt1: 1.0, offTopicDeclined: { docs: 1.0, papers: 0.989, squad2: 1.0, 'docs-site': 1.0 } },
   'docs-site': { answerAt1: 0.427, offTopicDeclined: { docs: 0.98, papers: 0.919, squad2: 0.89, seeds: 0.944 } },
 };
