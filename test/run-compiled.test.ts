@@ -9,11 +9,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, folderWith } from './support/temp.ts';
 
-/** A project of its own (src/, scripts/, node_modules with esbuild and tsx linked): its cache is its own. */
+/** A project of its own (an ES module package: src/, scripts/, node_modules with esbuild and tsx linked): its cache is its own. */
 function smallProject(files: Record<string, string>): string {
   const root = folderWith(Object.fromEntries(Object.entries(files).map(([name, text]) => [`src/${name}`, text])));
   mkdirSync(path.join(root, 'scripts'));
   cpSync(path.join(PROJECT_ROOT, 'scripts', 'run-compiled.mjs'), path.join(root, 'scripts', 'run-compiled.mjs'));
+  writeFileSync(path.join(root, 'package.json'), JSON.stringify({ type: 'module' }));
   mkdirSync(path.join(root, 'node_modules'));
   for (const name of ['esbuild', 'tsx']) symlinkSync(path.join(PROJECT_ROOT, 'node_modules', name), path.join(root, 'node_modules', name));
   return root;
@@ -40,6 +41,14 @@ describe('running src/ compiled (scripts/run-compiled.mjs)', () => {
     rmSync(path.join(root, 'src', 'words', 'unused.ts'));
     expect(run(root, 'src/main.ts', 'Ann')).toMatchObject({ status: 0, stdout: 'good morning, Ann' });
     expect(existsSync(path.join(compiled, 'words', 'unused.js'))).toBe(false);
+  });
+
+  it('runs the sources through tsx when the compiled copy cannot be written', () => {
+    const root = smallProject({ 'main.ts': "const count: number = 2;\nconsole.log(`still runs ${count}`);\n" });
+    // A file where the cache folder should be: nothing can be written under it.
+    mkdirSync(path.join(root, 'node_modules', '.cache'));
+    writeFileSync(path.join(root, 'node_modules', '.cache', 'docs-answer-bot'), 'not a folder');
+    expect(run(root, 'src/main.ts')).toMatchObject({ status: 0, stdout: 'still runs 2' });
   });
 
   it('refuses an entry outside src/ with its usage', () => {
