@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildIndex } from '../src/index/index-store.ts';
+import { LexicalIndex } from '../src/index/lexical-index.ts';
 import { leansOnPrevious, pointsBack } from '../src/search/anaphora.ts';
 import { answerQuestion } from '../src/search/answer.ts';
 import { expectedAnswerType, holdsAnswerType } from '../src/search/answer-type.ts';
@@ -215,5 +216,15 @@ describe('long sentences cut to the excerpt limit', () => {
     expect(answer.excerpts[0]?.text).toContain('1932');
     const leadingMore = answerQuestion(index, 'When was the bridge over the river completed?', null, { cutLeadShare: 0.25 });
     expect(leadingMore.excerpts[0]?.text).not.toContain('1932');
+  });
+});
+
+describe('passage length in BM25', () => {
+  it('a short passage naming the word once outranks a long one that mentions it three times among many others', () => {
+    const filler = (count: number, from: number) => Array.from({ length: count }, (_, i) => `word${from + i}x`).join(' ');
+    const short = `hepcidin ${filler(9, 0)}`;
+    const long = `hepcidin ${filler(14, 100)} hepcidin ${filler(14, 200)} hepcidin ${filler(14, 300)}`;
+    expect(LexicalIndex.build([long, short]).search(['hepcidin'], 2).map((hit) => hit.passage)).toEqual([1, 0]);
+    expect(LexicalIndex.build([long, short], { b: 0.75 }).search(['hepcidin'], 2).map((hit) => hit.passage)).toEqual([0, 1]);
   });
 });
