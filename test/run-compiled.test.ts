@@ -1,10 +1,10 @@
 /**
  * `scripts/run-compiled.mjs` (how `npm run ask`, `index` and `summary` start): a TypeScript entry
- * runs with plain node from a compiled copy of src/ that follows every change of the sources.
+ * runs with plain node from a bundle of it that is made again whenever a source changes.
  * (The CLI tests run the real commands through it, workers included.)
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT, folderWith } from './support/temp.ts';
@@ -32,15 +32,26 @@ describe('running src/ compiled (scripts/run-compiled.mjs)', () => {
       'words/greeting.ts': "export const greeting: string = 'hello';\n",
       'words/unused.ts': 'export const unused = 1;\n',
     });
-    const compiled = path.join(root, 'node_modules', '.cache', 'docs-answer-bot', 'src');
     expect(run(root, 'src/main.ts', 'Ann', 'Bo')).toMatchObject({ status: 0, stdout: 'hello Ann and Bo' });
-    expect(existsSync(path.join(compiled, 'words', 'greeting.js'))).toBe(true);
+    const bundles = path.join(root, 'node_modules', '.cache', 'docs-answer-bot', 'main');
+    const first = readFileSync(path.join(bundles, 'CURRENT'), 'utf8').split('\n')[0];
+    // Unchanged sources: the same bundle.
+    expect(run(root, 'src/main.ts', 'Cy')).toMatchObject({ status: 0, stdout: 'hello Cy' });
+    expect(readFileSync(path.join(bundles, 'CURRENT'), 'utf8').split('\n')[0]).toBe(first);
 
     writeFileSync(path.join(root, 'src', 'words', 'greeting.ts'), "import { mark } from './mark.ts';\nexport const greeting: string = `good morning${mark}`;\n");
     writeFileSync(path.join(root, 'src', 'words', 'mark.ts'), "export const mark = ',';\n");
     rmSync(path.join(root, 'src', 'words', 'unused.ts'));
     expect(run(root, 'src/main.ts', 'Ann')).toMatchObject({ status: 0, stdout: 'good morning, Ann' });
-    expect(existsSync(path.join(compiled, 'words', 'unused.js'))).toBe(false);
+    expect(readFileSync(path.join(bundles, 'CURRENT'), 'utf8').split('\n')[0]).not.toBe(first);
+  });
+
+  it('bundles the data files the code reads beside itself', () => {
+    const root = smallProject({
+      'main.ts': "import { readFileSync } from 'node:fs';\nconsole.log(JSON.parse(readFileSync(new URL('./terms.json', import.meta.url), 'utf8')).word);\n",
+      'terms.json': '{ "word": "lighthouse" }',
+    });
+    expect(run(root, 'src/main.ts')).toMatchObject({ status: 0, stdout: 'lighthouse' });
   });
 
   it('runs the sources through tsx when the compiled copy cannot be written', () => {
