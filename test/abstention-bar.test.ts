@@ -97,6 +97,22 @@ describe('relevance bar across corpora', () => {
   });
 });
 
+describe('words found together', () => {
+  it('declines a question of several words when only everyday ones stand together in a sentence', async () => {
+    const notes = await indexOf(
+      'notes.md',
+      ['# Morning notes', 'We run a quick test of the pumps every morning before the shift starts.', 'The results were written in the log book.', 'The pump mode was changed in March.'].join('\n\n'),
+    );
+    // "run" and "test" stand together, but "snapshot" and "watch" are nowhere: everyday words side
+    // by side are what any large collection shows.
+    const offTopic = 'how do I run the snapshot test in watch mode?';
+    expect(answerQuestion(notes, offTopic, null).answered).toBe(false);
+    expect(answerQuestion(notes, offTopic, null, { distinctiveWordPerMillion: Number.POSITIVE_INFINITY }).answered).toBe(true);
+    // With a distinctive word of the documents beside them ("pumps"), the question is theirs.
+    expect(answerQuestion(notes, 'how often do we run a test of the pumps?', null).answered).toBe(true);
+  });
+});
+
 describe('spelling guesses as evidence', () => {
   it('count for a word that is no everyday English word and keeps its first letter', () => {
     expect(guessCounts({ asked: 'purhcas', guessed: 'purchas' }, DEFAULT_SEARCH_TUNING)).toBe(true);

@@ -10,8 +10,9 @@
  *
  * The bar then looks at how much of the question's weight one candidate passage holds, and at what
  * one sentence holds (its share of the weight, and how many of the question's words it holds
- * together): an answer is a sentence, and words of the question scattered over a passage's
- * sentences, one here and one there, are what an unrelated passage shows.
+ * together, one of them a distinctive word): an answer is a sentence, and words of the question
+ * scattered over a passage's sentences, one here and one there, or only its everyday words side by
+ * side ("run" and "test", "result" and "one"), are what an unrelated passage shows.
  */
 import type { LoadedIndex } from '../index/index-store.ts';
 import { contextualCoverage, passageTermSets, queryWeights, sentenceTermSet, type QueryWeights } from './coverage.ts';
@@ -75,23 +76,35 @@ export interface SentenceEvidence {
   coverage: number;
   /** The most distinct question terms that one sentence holds in its own words. */
   termsTogether: number;
+  /** The same, counting only sentences that hold at least one distinctive question term (see `isDistinctive`). */
+  termsTogetherWithDistinctive: number;
+}
+
+export type SentenceEvidenceOptions = Pick<SearchTuning, 'candidatePassages' | 'distinctiveWordPerMillion'>;
+
+/**
+ * Whether a term is a distinctive word (a name, a technical word) rather than an everyday one:
+ * seen less often than `distinctiveWordPerMillion` times per million words of everyday English.
+ */
+export function isDistinctive(term: string, options: Pick<SearchTuning, 'distinctiveWordPerMillion'>): boolean {
+  return englishPerMillion(term) < options.distinctiveWordPerMillion;
 }
 
 /** The best sentence figures over the sentences of the first `candidatePassages` passages. */
-export function sentenceEvidence(index: LoadedIndex, ranked: readonly RankedPassage[], weights: QueryWeights, candidatePassages: number): SentenceEvidence {
-  let coverage = 0;
-  let termsTogether = 0;
-  for (const hit of ranked.slice(0, candidatePassages)) {
+export function sentenceEvidence(index: LoadedIndex, ranked: readonly RankedPassage[], weights: QueryWeights, options: SentenceEvidenceOptions): SentenceEvidence {
+  const distinctive = new Set([...weights.terms.keys()].filter((term) => isDistinctive(term, options)));
+  const best: SentenceEvidence = { coverage: 0, termsTogether: 0, termsTogetherWithDistinctive: 0 };
+  for (const hit of ranked.slice(0, options.candidatePassages)) {
     const passage = index.passages[hit.passageIndex];
     if (!passage) continue;
     const { context } = passageTermSets(index, hit.passageIndex);
     passage.sentences.forEach((_, sentenceIndex) => {
       const terms = sentenceTermSet(index, hit.passageIndex, sentenceIndex);
-      coverage = Math.max(coverage, contextualCoverage(terms, context, weights, 1));
-      let held = 0;
-      for (const term of weights.terms.keys()) if (terms.has(term)) held += 1;
-      termsTogether = Math.max(termsTogether, held);
+      best.coverage = Math.max(best.coverage, contextualCoverage(terms, context, weights, 1));
+      const held = [...weights.terms.keys()].filter((term) => terms.has(term));
+      best.termsTogether = Math.max(best.termsTogether, held.length);
+      if (held.some((term) => distinctive.has(term))) best.termsTogetherWithDistinctive = Math.max(best.termsTogetherWithDistinctive, held.length);
     });
   }
-  return { coverage, termsTogether };
+  return best;
 }

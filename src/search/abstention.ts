@@ -25,6 +25,7 @@ export type AbstentionOptions = Pick<
   | 'minSentenceCoverage'
   | 'minTermsTogether'
   | 'termsTogetherFrom'
+  | 'distinctiveWordPerMillion'
   | 'minCoverageWithUnknownName'
   | 'clarityWeight'
   | 'absentTermClarityCap'
@@ -36,7 +37,8 @@ export type AbstentionOptions = Pick<
 /**
  * The relevance bar. Lexically: one candidate passage (its title and heading included) holds
  * enough of the question's weight, one of its sentences holds enough of it too (and, for a question
- * of several words, at least two of them side by side in one sentence), and the passage's
+ * of several words, at least two of them in one sentence, one of them a distinctive word rather than
+ * an everyday one), and the passage's
  * share plus the question's clarity (see `questionClarity`) is high enough, so a question in the
  * documents' own words needs less and one in other words more. Spelling guesses count only as
  * abstention-evidence.ts allows. With a model, a passage close enough in meaning also clears it.
@@ -57,16 +59,20 @@ export function clearsRelevanceBar(
   const lexicallyRelevant =
     passageCoverage >= coverageBar &&
     passageCoverage + options.clarityWeight * questionClarity(index, searchText, options) >= options.minLexicalRelevance &&
-    sentenceClearsBar(sentenceEvidence(index, ranked, weights, options.candidatePassages), weights.terms.size, options);
+    sentenceClearsBar(sentenceEvidence(index, ranked, weights, options), weights.terms.size, options);
   if (lexicallyRelevant) return true;
   const bestSimilarity = Math.max(0, ...ranked.map((hit) => hit.similarity ?? 0));
   return withVectors && bestSimilarity >= options.minSimilarity;
 }
 
-/** One sentence holds enough of the question's weight, and, for a question of several words, enough of them together. */
+/**
+ * One sentence holds enough of the question's weight, and, for a question of several words, enough
+ * of them together, one of them distinctive (see abstention-evidence.ts `isDistinctive`).
+ */
 function sentenceClearsBar(best: SentenceEvidence, questionTerms: number, options: AbstentionOptions): boolean {
-  const together = questionTerms >= options.termsTogetherFrom ? options.minTermsTogether : 1;
-  return best.coverage >= options.minSentenceCoverage && best.termsTogether >= Math.min(together, questionTerms);
+  if (best.coverage < options.minSentenceCoverage) return false;
+  if (questionTerms < options.termsTogetherFrom) return best.termsTogether >= 1;
+  return best.termsTogetherWithDistinctive >= Math.min(options.minTermsTogether, questionTerms);
 }
 
 /**

@@ -81,6 +81,13 @@ export interface SearchTuning {
   /** From how many distinct terms a question must find `minTermsTogether` of them in one sentence. Default: 4. */
   termsTogetherFrom: number;
   /**
+   * A question term seen less often than this per million words of everyday English (SUBTLEX-US) is
+   * distinctive: a name or a technical word, not an everyday one like "run", "test", "result" or
+   * "one". The sentence holding `minTermsTogether` of a question's terms must hold a distinctive
+   * one among them: two everyday words side by side occur in any large collection. Default: 120.
+   */
+  distinctiveWordPerMillion: number;
+  /**
    * The passage bar when the question names something the documents never mention (a capitalised
    * word such as "Australia" or "FIFA" found nowhere, even allowing for a typo): such a question
    * is most likely about something else. Default: 0.6.
@@ -184,6 +191,7 @@ export const DEFAULT_SEARCH_TUNING: Readonly<SearchTuning> = Object.freeze({
   minSentenceCoverage: 0.2,
   minTermsTogether: 2,
   termsTogetherFrom: 4,
+  distinctiveWordPerMillion: 120,
   minCoverageWithUnknownName: 0.6,
   clarityWeight: 0.05,
   absentTermClarityCap: 0,
