@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildIndex, loadIndex } from '../src/index/index-store.ts';
+import { columnReader, encodeColumn } from '../src/index/passage-columns.ts';
 import { outlineOfPassages } from '../src/index/passage-outline.ts';
 import { englishFrequencies, frequenciesFromJson } from '../src/search/english-frequency.ts';
 import { DocumentQa } from '../src/service/document-qa.ts';
@@ -67,5 +68,29 @@ describe('opening an index without making every passage', () => {
     expect(index.attachments?.get(SUMMARY_OPTIONS_ATTACHMENT)).toEqual({ options: { maxSentences: config.summarySentences } });
     expect(summariesStaleness(index, { maxSentences: config.summarySentences })).toBeUndefined();
     expect(summariesStaleness(index, { maxSentences: config.summarySentences + 1 })).toBe('the summary settings changed');
+  });
+
+  it('stores each passage column in its most compact form and reads back every value', () => {
+    const sections = Array.from({ length: 12 }, (_, i) => (i < 8 ? ['Lamps'] : i < 10 ? ['Lamps', 'Lenses'] : []));
+    const ids = Array.from({ length: 12 }, (_, i) => `guide.md#${i + 1}.1`);
+    const pages = Array.from({ length: 12 }, (_, i) => (i % 3 === 0 ? undefined : { page: i, note: `p${i}` }));
+    const cases = [
+      { values: sections, form: 'dictionary' },
+      { values: ids, form: 'lines' },
+      { values: pages, form: 'values' },
+      { values: ['only one'], form: 'lines' },
+      { values: ['', 'two\nlines', ''], form: 'values' },
+    ];
+    for (const { values, form } of cases) {
+      const stored = JSON.parse(JSON.stringify(encodeColumn(values))) as ReturnType<typeof encodeColumn>;
+      expect(stored.form).toBe(form);
+      const reader = columnReader(stored, values.length, 'test');
+      expect(values.map((_, i) => reader.value(i))).toEqual(values);
+    }
+    // Passages never share a value: changing one passage's section leaves the others as they were.
+    const reader = columnReader(encodeColumn(sections), sections.length, 'section');
+    (reader.value(0) as string[]).push('changed');
+    expect(reader.value(1)).toEqual(['Lamps']);
+    expect(() => columnReader({ form: 'lines', text: 'a\nb' }, 3, 'id').value(0)).toThrow(/column id is malformed/);
   });
 });

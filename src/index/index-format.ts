@@ -11,7 +11,8 @@
  *   documents.json  the documents without their text and lists, and where each is in the .bin files
  *   document-fields.bin  each document's list fields (blocks, sections...) as JSON, read on first use
  *   passages.bin    per passage: document, paragraph, start, end, and its sentences' offsets
- *   passages.json   the other passage fields, one column per field (or taken from the document)
+ *   passages.json   the other passage fields, one column per field (or taken from the document),
+ *                   each in its most compact form (passage-columns.ts)
  *   lexical.bin     the BM25 index as flat typed arrays
  *   attachment-<name>.json  data computed at build time by later stages (summaries)
  */
@@ -20,6 +21,7 @@ import type { Passage } from '../documents/passages.ts';
 import { bundleArray, decodeBundle, encodeBundle } from './binary-bundle.ts';
 import { lazyArray } from './lazy-array.ts';
 import { LexicalIndex } from './lexical-index.ts';
+import { columnReader, encodeColumn, type ColumnReader, type StoredColumn } from './passage-columns.ts';
 import { outlineOf, type OutlineEntry } from './passage-outline.ts';
 
 export const INDEX_FILES = {
@@ -80,8 +82,8 @@ interface StoredDocuments {
 interface StoredPassageFields {
   /** Fields equal to the same field of the passage's document in every passage. */
   inherited: string[];
-  /** Other fields, one value per passage; `null` stands for a missing value. */
-  columns: Record<string, unknown[]>;
+  /** Other fields, one column per field (see `passage-columns.ts`). */
+  columns: Record<string, StoredColumn>;
 }
 
 function json(value: unknown): Uint8Array {
@@ -160,10 +162,10 @@ function encodePassages(documents: readonly SourceDocument[], passages: readonly
   });
   sentenceOffsets[count] = at / 2;
 
-  const columns: Record<string, unknown[]> = {};
+  const columns: Record<string, StoredColumn> = {};
   for (const key of fieldNames) {
     if (inherited.has(key)) continue;
-    columns[key] = passages.map((passage) => (passage as unknown as Record<string, unknown>)[key] ?? null);
+    columns[key] = encodeColumn(passages.map((passage) => (passage as unknown as Record<string, unknown>)[key]));
   }
   return {
     passages: encodeBundle({ document, paragraph, start, end, sentenceOffsets, sentences }),
@@ -273,9 +275,17 @@ function decodePassages(files: IndexFiles, documents: readonly SourceDocument[])
 
   // The field columns are parsed on the first passage made, not at load.
   const fieldsBytes = requiredFile(files, INDEX_FILES.passageFields);
-  let fields: StoredPassageFields | undefined;
-  const storedFields = (): StoredPassageFields => {
-    fields ??= parseJson<StoredPassageFields>(fieldsBytes);
+  let fields: { inherited: string[]; columns: [string, ColumnReader][] } | undefined;
+  const storedFields = (): { inherited: string[]; columns: [string, ColumnReader][] } => {
+    if (fields) return fields;
+    const stored = parseJson<StoredPassageFields>(fieldsBytes);
+    if (!Array.isArray(stored.inherited) || typeof stored.columns !== 'object' || stored.columns === null) {
+      throw new Error(`${INDEX_FILES.passageFields} is malformed`);
+    }
+    fields = {
+      inherited: stored.inherited,
+      columns: Object.entries(stored.columns).map(([key, column]) => [key, columnReader(column, count, key)]),
+    };
     return fields;
   };
 
@@ -285,7 +295,7 @@ function decodePassages(files: IndexFiles, documents: readonly SourceDocument[])
     const { inherited, columns } = storedFields();
     const passage: Record<string, unknown> = {};
     for (const key of inherited) passage[key] = ownerFields[key];
-    for (const [key, values] of Object.entries(columns)) passage[key] = values[i] ?? undefined;
+    for (const [key, column] of columns) passage[key] = column.value(i);
     const passageStart = start[i] ?? 0;
     const passageEnd = end[i] ?? 0;
     const spans = [];
@@ -300,8 +310,10 @@ function decodePassages(files: IndexFiles, documents: readonly SourceDocument[])
   const outlineOnce = (): readonly OutlineEntry[] => {
     if (outline) return outline;
     const { inherited, columns } = storedFields();
+    const byName = new Map(columns);
+    // Read only (the outline keeps them): values may be shared between passages.
     const fieldOf = (i: number, key: string): unknown =>
-      inherited.includes(key) ? (documents[document[i] ?? 0] as unknown as Record<string, unknown>)[key] : (columns[key]?.[i] ?? undefined);
+      inherited.includes(key) ? (documents[document[i] ?? 0] as unknown as Record<string, unknown>)[key] : byName.get(key)?.peek(i);
     outline = outlineOf(count, (i) => ({
       source: String(fieldOf(i, 'source')),
       title: String(fieldOf(i, 'title') ?? ''),

@@ -2,7 +2,7 @@
 import type { FileStamp, SkippedFile } from '../documents/load-documents.ts';
 
 /** Bumped whenever the files of an index change shape; an older index is rebuilt, not misread. */
-export const INDEX_FORMAT_VERSION = 5;
+export const INDEX_FORMAT_VERSION = 6;
 
 export interface IndexedDocumentEntry {
   source: string;
