@@ -7,7 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { parentPort, threadId } from 'node:worker_threads';
-import { computeIndex } from '../index/index-build.ts';
+import { computeIndex, type BuildProgress } from '../index/index-build.ts';
 import { INDEX_FILES } from '../index/index-format.ts';
 import { addAttachment, IndexWriteError, prepareIndex, writeVectorsFile } from '../index/index-write.ts';
 import type { LoadedIndex } from '../index/index-store.ts';
@@ -19,6 +19,25 @@ import { computeSummaries, summaryAttachments } from './summaries.ts';
 
 function post(message: WorkerMessage, transfer: ArrayBuffer[] = []): void {
   parentPort?.postMessage(message, transfer);
+}
+
+/**
+ * Progress within a phase is posted at most this often (a phase's first and last step always):
+ * a message per file read cost 0.7 s of a 50 MB build, and nobody reads 7,000 updates a second.
+ */
+const PROGRESS_INTERVAL_MS = 100;
+
+function progressPoster(): (progress: BuildProgress) => void {
+  let lastPhase: BuildProgress['phase'] | undefined;
+  let lastPostedAt = 0;
+  return (progress) => {
+    const now = performance.now();
+    const step = progress.phase === lastPhase && progress.done > 0 && progress.done < progress.total;
+    if (step && now - lastPostedAt < PROGRESS_INTERVAL_MS) return;
+    lastPhase = progress.phase;
+    lastPostedAt = now;
+    post({ kind: 'progress', progress });
+  };
 }
 
 /** Writes the vectors where asked, or to a temporary file when that fails (the index is then kept in memory). */
@@ -46,7 +65,7 @@ async function build(job: BuildJob): Promise<void> {
       docsDir: job.docsDir,
       embedder: model.embedder,
       maxDocumentBytes: job.maxDocumentBytes,
-      onProgress: (progress) => post({ kind: 'progress', progress }),
+      onProgress: progressPoster(),
     });
     const counts = { documents: computed.documents.length, passages: computed.passages.length };
     post({ kind: 'progress', progress: { phase: 'summarizing', done: 0, total: computed.documents.length, ...counts } });
