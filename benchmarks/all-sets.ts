@@ -23,7 +23,7 @@ import { developmentSets, selectSets, type DevSet } from './dev-sets.ts';
 import type { DumpedAnswer } from './excerpt-dump.ts';
 import type { Format } from './formats/convert.ts';
 import { machineInfo } from './machine.ts';
-import { summarizeLeaks, type LeakSummary } from './markup-leaks.ts';
+import { codeLiterals, summarizeLeaks, type LeakSummary } from './markup-leaks.ts';
 import { printAllSets } from './all-sets-table.ts';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -103,7 +103,7 @@ async function runSet(set: DevSet, passThrough: string[], verbose: boolean, time
     if (report === undefined) return { name: set.name, ok: false, error: error ?? 'no report', elapsedMs };
     const answers = JSON.parse(await readFile(excerptsFile, 'utf8')) as DumpedAnswer[];
     const excerpts = answers.flatMap((answer) => answer.excerpts.map((excerpt) => ({ question: answer.question, ...excerpt })));
-    return { name: set.name, ok: true, report, leaks: summarizeLeaks(excerpts), elapsedMs };
+    return { name: set.name, ok: true, report, leaks: summarizeLeaks(excerpts, undefined, await markdownCodeLiterals(set.docsDir, excerpts)), elapsedMs };
   } finally {
     await rm(tmp, { recursive: true, force: true });
   }
@@ -180,3 +180,14 @@ main().catch((error: unknown) => {
   process.stderr.write(`bench:all failed: ${message}\n${USAGE}\n`);
   process.exitCode = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? 2 : 1;
 });
+
+/** For the leak check: what each cited Markdown page shows literally in code, read once per page. */
+async function markdownCodeLiterals(docsDir: string, excerpts: ReadonlyArray<{ source?: string }>): Promise<(source: string) => readonly string[]> {
+  const bySource = new Map<string, string[]>();
+  for (const source of new Set(excerpts.map((excerpt) => excerpt.source))) {
+    if (source === undefined || !/\.(md|markdown|mdx)$/i.test(source)) continue;
+    const text = await readFile(path.join(docsDir, source), 'utf8').catch(() => '');
+    bySource.set(source, codeLiterals(text));
+  }
+  return (source) => bySource.get(source) ?? [];
+}

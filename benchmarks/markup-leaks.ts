@@ -37,10 +37,31 @@ export const LEAK_RULES: readonly LeakRule[] = [
   { name: 'annotation [!code', pattern: /\[!code\b|\{#[\w-]+\}/, inCode: true },
 ];
 
-/** The names of the rules an excerpt breaks (empty when it shows no markup). */
-export function findMarkupLeaks(text: string, kind?: string): string[] {
+/**
+ * The names of the rules an excerpt breaks (empty when it shows no markup). `literals` are pieces
+ * of code the page shows as text (see `codeLiterals`): `--port <number>` written in inline code is
+ * the page's own text, not a leaked tag, so they are set aside before the prose rules look.
+ */
+export function findMarkupLeaks(text: string, kind?: string, literals: readonly string[] = []): string[] {
   const code = kind === 'code';
-  return LEAK_RULES.filter((rule) => (code ? rule.inCode : true) && rule.pattern.test(text)).map((rule) => rule.name);
+  const prose = literals.reduce((rest, literal) => rest.split(literal).join(' '), text);
+  return LEAK_RULES.filter((rule) => (code ? rule.inCode && rule.pattern.test(text) : rule.pattern.test(prose))).map((rule) => rule.name);
+}
+
+/**
+ * What a Markdown page shows literally inside code: the contents of its inline code spans and the
+ * lines of its fenced blocks, where they hold a character a leak rule looks for (`<`, `*`, `_`, `|`,
+ * `{`, `&`, `#`). Only Markdown sources have them; other formats give none.
+ */
+export function codeLiterals(markdown: string): string[] {
+  const literals = new Set<string>();
+  const interesting = /[<*_|{&#]/;
+  for (const match of markdown.matchAll(/^[ \t]*(```|~~~)[^\n]*\n([\s\S]*?)^[ \t]*\1/gm)) {
+    for (const line of (match[2] ?? '').split('\n')) if (interesting.test(line) && line.trim().length > 0) literals.add(line.trim());
+  }
+  for (const match of markdown.matchAll(/`([^`\n]+)`/g)) if (interesting.test(match[1]!)) literals.add(match[1]!);
+  // Longest first, so that a span containing a shorter one is set aside whole.
+  return [...literals].sort((a, b) => b.length - a.length);
 }
 
 export interface ExcerptForLeaks {
@@ -61,12 +82,16 @@ export interface LeakSummary {
   examples: Array<ExcerptForLeaks & { rules: string[] }>;
 }
 
-export function summarizeLeaks(excerpts: readonly ExcerptForLeaks[], maxExamples = 5): LeakSummary {
+/**
+ * Counts leaking excerpts. `literalsOf` gives, for an excerpt's source, what that page shows
+ * literally in code (`codeLiterals` of the file); without it every match counts.
+ */
+export function summarizeLeaks(excerpts: readonly ExcerptForLeaks[], maxExamples = 5, literalsOf: (source: string) => readonly string[] = () => []): LeakSummary {
   const byRule: Record<string, number> = {};
   const examples: LeakSummary['examples'] = [];
   let leaking = 0;
   for (const excerpt of excerpts) {
-    const rules = findMarkupLeaks(excerpt.text, excerpt.kind);
+    const rules = findMarkupLeaks(excerpt.text, excerpt.kind, excerpt.source === undefined ? [] : literalsOf(excerpt.source));
     if (rules.length === 0) continue;
     leaking += 1;
     for (const rule of rules) byRule[rule] = (byRule[rule] ?? 0) + 1;

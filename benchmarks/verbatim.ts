@@ -5,7 +5,7 @@
  * A piece of an excerpt (between `…` cut marks) passes when it appears in the document's text with
  * whitespace folded, or, for documents kept with markup (Markdown, HTML), when its sequence of words
  * appears in the document's words once the markup that is not text is set aside: link targets, tags
- * and their attributes (an image by its alt text), VitePress `[!code …]` annotations and `{#id}` anchors, inline-code ticks, code-fence and
+ * and their attributes outside code (an image by its alt text; `<name>` in inline code is text), VitePress `[!code …]` annotations and `{#id}` anchors, inline-code ticks, code-fence and
  * container lines, ordered-list numbers, and punctuation between words (so `**Normans**` and `[France](https://…)` read as `Normans` and `France`).
  */
 
@@ -16,14 +16,29 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Fenced code blocks and inline code spans: their text is literal, `<name>` in them is not a tag. */
+const CODE_SPANS = /^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$|`[^`\n]+`/gm;
+
+/** Applies `edit` to the parts of `text` outside code (fenced blocks, inline spans), keeping code as written. */
+function outsideCode(text: string, edit: (prose: string) => string): string {
+  let result = '';
+  let last = 0;
+  for (const match of text.matchAll(CODE_SPANS)) {
+    result += edit(text.slice(last, match.index)) + match[0];
+    last = match.index + match[0].length;
+  }
+  return result + edit(text.slice(last));
+}
+
 /** A document's text with what markup adds besides text removed (link targets, tags, annotations). */
 function withoutMarkup(text: string): string {
-  return text
-    .replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ' ')
-    .replace(/\]\([^)\s]*(\s+"[^"]*")?\)/g, '] ')
-    .replace(/<!--[\s\S]*?-->/g, ' ')
-    .replace(/<img\b[^<>]*?\balt="([^"]*)"[^<>]*>/gi, ' $1 ')
-    .replace(/<\/?[A-Za-z][\w.:-]*(\s+[\w:@.-]+(=("[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g, ' ')
+  return outsideCode(text.replace(/^---\r?\n[\s\S]*?\r?\n---\r?\n/, ' '), (prose) =>
+    prose
+      .replace(/\]\([^)\s]*(\s+"[^"]*")?\)/g, '] ')
+      .replace(/<!--[\s\S]*?-->/g, ' ')
+      .replace(/<img\b[^<>]*?\balt="([^"]*)"[^<>]*>/gi, ' $1 ')
+      .replace(/<\/?[A-Za-z][\w.:-]*(\s+[\w:@.-]+(=("[^"]*"|'[^']*'|[^\s>]+))?)*\s*\/?>/g, ' '),
+  )
     .replace(/\[!code[^\]]*\]/g, ' ')
     .replace(/\{#[\w-]+\}/g, ' ')
     // Lines that are only markup: code fences with their info string (```ts [vitest.config.ts]),

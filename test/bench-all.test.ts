@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { developmentSets, selectSets } from '../benchmarks/dev-sets.ts';
-import { findMarkupLeaks, summarizeLeaks } from '../benchmarks/markup-leaks.ts';
+import { codeLiterals, findMarkupLeaks, summarizeLeaks } from '../benchmarks/markup-leaks.ts';
 import { isVerbatim, prepareDocument } from '../benchmarks/verbatim.ts';
 
 describe('markup-leak check', () => {
@@ -41,6 +41,18 @@ describe('markup-leak check', () => {
     expect(findMarkupLeaks("include: ['**/*.ts'] # a comment\n<div>|x|</div>", 'code')).toEqual([]);
     expect(findMarkupLeaks('```ts\nconst a = 1\n```', 'code')).toEqual(['code fence ```']);
     expect(findMarkupLeaks("include: ['src'], // [!code ++]", 'code')).toEqual(['annotation [!code']);
+  });
+
+  it('takes a page\'s own inline code or code lines as text, not as a leaked tag, and still flags real tags', () => {
+    const page = 'Set the reporter with `--reporter <name>`.\n\n```sh\nvitest --shard <index>/<count>\n```\n\n<Badge type="tip">new</Badge> Each <testcase> row.\n';
+    const literals = codeLiterals(page);
+    expect(literals).toEqual(expect.arrayContaining(['--reporter <name>', 'vitest --shard <index>/<count>']));
+    expect(findMarkupLeaks('CLI: --reporter <name>', 'list', literals)).toEqual([]);
+    expect(findMarkupLeaks('Run vitest --shard <index>/<count> in each job.', 'prose', literals)).toEqual([]);
+    expect(findMarkupLeaks('CLI: --reporter <name>', 'list')).toEqual(['tag <Tag']);
+    expect(findMarkupLeaks('Each <testcase> row.', 'prose', literals)).toEqual(['tag <Tag']);
+    const summary = summarizeLeaks([{ question: 'q', text: 'CLI: --reporter <name>', source: 'page.md' }], 5, (source) => (source === 'page.md' ? literals : []));
+    expect(summary.leaking).toBe(0);
   });
 
   it('counts leaking excerpts once each, by rule, with examples', () => {
@@ -112,6 +124,14 @@ describe('verbatim check', () => {
     expect(isVerbatim('The Normans were the folk of France.', markdown)).toBe(false);
     expect(isVerbatim('France were the people of the Normans.', markdown)).toBe(false);
     expect(isVerbatim('https example org France', markdown)).toBe(false);
+  });
+
+  it('keeps words in angle brackets that inline code or a code block shows, while tags outside code are set aside', () => {
+    const page = prepareDocument('Pick one with `--coverage.provider <name>`.\n\n```\nthread \'<unnamed>\' panicked\n```\n\nA <Badge>tag</Badge> here.\n');
+    expect(isVerbatim('Pick one with --coverage.provider <name>.', page)).toBe(true);
+    expect(isVerbatim("thread '<unnamed>' panicked", page)).toBe(true);
+    expect(isVerbatim('A tag here.', page)).toBe(true);
+    expect(isVerbatim('A Badge tag here.', page)).toBe(false);
   });
 
 });
